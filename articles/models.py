@@ -1,0 +1,124 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from hypogal.fields import SafeImageField
+from hypogal.publishing import Publishable, PublishedQuerySet
+
+
+class Condition(models.Model):
+    name = models.CharField(
+        max_length=120,
+        unique=True,
+        help_text="The condition's usual name, e.g. “Cervical dystonia”.",
+    )
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The web address of the condition page."
+    )
+    other_names = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other names people search for, separated by commas, e.g. “spasmodic "
+        "torticollis, torticollis”.",
+    )
+    description = models.TextField(
+        help_text="A short, plain-language description shown at the top of the condition page."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:condition", kwargs={"slug": self.slug})
+
+    @property
+    def other_names_list(self):
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+
+
+class ArticleQuerySet(PublishedQuerySet):
+    def for_list(self):
+        return (
+            self.published()
+            .newest_first()
+            .prefetch_related(Prefetch("conditions", queryset=Condition.objects.order_by("name")))
+        )
+
+    def for_detail(self):
+        return self.prefetch_related(
+            Prefetch("conditions", queryset=Condition.objects.order_by("name")),
+            "sources",
+        )
+
+
+class Article(Publishable):
+    conditions = models.ManyToManyField(
+        Condition,
+        related_name="articles",
+        blank=True,
+        help_text="The conditions this overview is about. It is listed on their pages.",
+    )
+    featured_image = SafeImageField(
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="featured_image_width",
+        height_field="featured_image_height",
+        help_text="Optional picture at the top of the article and in social shares. "
+        "Location and camera data are removed on upload.",
+    )
+    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_alt = models.CharField(
+        "featured image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the picture for readers who cannot see it. Required with an image.",
+    )
+    reviewed_at = models.DateField(
+        "last reviewed",
+        null=True,
+        blank=True,
+        help_text="When you last checked this overview against its sources.",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.featured_image and not self.featured_image_alt.strip():
+            raise ValidationError(
+                {"featured_image_alt": "Describe the featured image for readers who cannot see it."}
+            )
+
+
+class Source(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(
+        max_length=300, help_text="The title of the page or paper, e.g. “Cervical dystonia”."
+    )
+    publisher = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who published it, e.g. a patient organisation or a health service.",
+    )
+    url = models.URLField(
+        "web address", max_length=500, blank=True, help_text="Link to the source, if online."
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the list.")
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.title

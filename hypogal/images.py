@@ -1,0 +1,139 @@
+"""The one image pipeline: every stored image (featured images, story photos, editor uploads,
+imports) passes through ``sanitize`` before it touches MEDIA_ROOT.
+
+It refuses what Pillow cannot fully decode, what is too big in bytes or pixels (decompression
+bombs), and anything that is not a raster photo format (SVG can carry script). It applies the
+EXIF orientation to the pixels and re-encodes the image from its pixels alone, so no EXIF (GPS,
+camera, maker notes, thumbnails), XMP, IPTC or comment survives in the stored file.
+"""
+
+import io
+import os
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow format -> (stored format, extension). GIF is stored as its first frame in PNG.
+FORMATS = {
+    "JPEG": ("JPEG", "jpg"),
+    "PNG": ("PNG", "png"),
+    "WEBP": ("WEBP", "webp"),
+    "GIF": ("PNG", "png"),
+}
+GPS_IFD = 0x8825
+
+
+@dataclass
+class CleanImage:
+    content: bytes
+    name: str
+    width: int
+    height: int
+    location_removed: bool
+
+    def as_upload(self):
+        upload = SimpleUploadedFile(self.name, self.content, content_type=_mime(self.name))
+        upload.hypogal_clean = True  # SafeImageField does not sanitize twice
+        upload.location_removed = self.location_removed
+        return upload
+
+
+def _mime(name):
+    ext = name.rsplit(".", 1)[-1]
+    return {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}[ext]
+
+
+def _read(file):
+    if hasattr(file, "seek"):
+        file.seek(0)
+    limit = settings.HYPOGAL_MAX_UPLOAD_BYTES
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(
+            "This image is larger than %(mb)s MB. Please upload a smaller version.",
+            code="too_large",
+            params={"mb": limit // (1024 * 1024)},
+        )
+    if not data:
+        raise ValidationError("The file is empty.", code="empty")
+    return data
+
+
+def _has_location(image):
+    try:
+        return bool(image.getexif().get_ifd(GPS_IFD))
+    except Exception:  # noqa: BLE001 - a broken EXIF block is dropped anyway
+        return False
+
+
+def sanitize(file, name_hint="image"):
+    """Validate and clean an uploaded file; raise ValidationError with a readable message."""
+    data = _read(file)
+    not_an_image = ValidationError(
+        "This file is not an image we can use. Please upload a JPEG, PNG or WebP photo.",
+        code="invalid_image",
+    )
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            fmt = probe.format
+            width, height = probe.size
+            if fmt not in FORMATS:
+                raise not_an_image
+            if width * height > settings.HYPOGAL_MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    "This image is %(w)s×%(h)s pixels, more than the %(mp)s megapixels allowed.",
+                    code="too_many_pixels",
+                    params={"w": width, "h": height,
+                            "mp": settings.HYPOGAL_MAX_IMAGE_PIXELS // 1_000_000},
+                )
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()  # a truncated file fails here
+            location = _has_location(image)
+            oriented = ImageOps.exif_transpose(image)
+            icc = image.info.get("icc_profile")
+            out_format, ext = FORMATS[fmt]
+            clean = _pixels_only(oriented, out_format)
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise not_an_image from None
+    buffer = io.BytesIO()
+    options = {"icc_profile": icc} if icc else {}
+    if out_format == "JPEG":
+        options.update(quality=86, optimize=True, progressive=True)
+    elif out_format == "WEBP":
+        options.update(quality=86)
+    clean.save(buffer, out_format, **options)
+    stem = _safe_stem(name_hint)
+    return CleanImage(
+        content=buffer.getvalue(),
+        name=f"{stem}-{uuid.uuid4().hex[:8]}.{ext}",
+        width=clean.width,
+        height=clean.height,
+        location_removed=location,
+    )
+
+
+def _pixels_only(image, out_format):
+    """A new image holding only pixels: nothing from the source's info/EXIF is carried over."""
+    mode = image.mode
+    if out_format == "JPEG":
+        mode = "RGB" if mode not in ("RGB", "L") else mode
+    elif mode not in ("RGB", "RGBA", "L", "LA"):
+        mode = "RGBA" if "transparency" in image.info or mode in ("P", "PA") else "RGB"
+    converted = image.convert(mode)
+    fresh = Image.new(mode, converted.size)
+    fresh.paste(converted)
+    return fresh
+
+
+def _safe_stem(name):
+    from django.utils.text import slugify
+
+    stem = slugify(os.path.splitext(os.path.basename(str(name)))[0])[:40]
+    return stem or "image"

@@ -1,0 +1,124 @@
+"""What "published" means, defined once for every kind of post (articles, stories).
+
+A post is public when its status is published and its publication time has come; a published
+post with a future date is scheduled. Every public view, feed, sitemap and search starts from
+``Model.objects.published()``; ``is_published`` answers the same question for one object.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+
+from hypogal.markdown import render
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+
+class Publishable(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(
+        max_length=200,
+        help_text="The headline readers see, e.g. “What is cervical dystonia?”.",
+    )
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The web address of this post. Filled in from the title; keep it short. "
+        "Changing it after publishing breaks links people have shared.",
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text="One or two plain sentences. Shown in lists and used by search engines "
+        "as the page description.",
+    )
+    body = MarkdownxField(
+        help_text="Write in markdown. ## Headings become the table of contents. "
+        "Drag an image into the editor to upload it.",
+    )
+    body_html = models.TextField(editable=False, default="")
+    toc_html = models.TextField(editable=False, default="")
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Drafts are only visible to you. Published posts appear once their "
+        "publication date has come.",
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When the post goes public. Leave empty to publish now; a future date "
+        "schedules it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published"]),
+                name="%(app_label)s_%(class)s_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="%(app_label)s_%(class)s_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    def render_body(self):
+        rendered = render(self.body)
+        self.body_html = rendered.html
+        self.toc_html = rendered.toc_html
+        return rendered
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.render_body()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html", "toc_html"}
+        super().save(*args, **kwargs)
+
+    def publish(self, when=None):
+        self.status = self.Status.PUBLISHED
+        self.published_at = when or self.published_at or timezone.now()
+
+    def unpublish(self):
+        self.status = self.Status.DRAFT

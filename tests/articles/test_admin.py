@@ -1,0 +1,138 @@
+"""The author's workflow in the admin, as she uses it."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article
+from tests import factories, images
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:articles_article_add")
+CHANGELIST = reverse("admin:articles_article_changelist")
+
+
+def article_form(**overrides):
+    data = {
+        "title": "What is relapsing polychondritis?",
+        "slug": "what-is-relapsing-polychondritis",
+        "summary": "An overview.",
+        "body": "## What is it?\n\nCartilage inflammation.",
+        "status": "published",
+        "published_at_0": "",
+        "published_at_1": "",
+        "reviewed_at": "2025-03-01",
+        "featured_image_alt": "",
+        "sources-TOTAL_FORMS": "1",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "sources-0-title": "Relapsing polychondritis",
+        "sources-0-publisher": "A patient organisation",
+        "sources-0-url": "https://example.org/rp",
+        "sources-0-position": "1",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_add_page_has_the_markdown_editor_with_live_preview(staff_client):
+    html = staff_client.get(ADD).text
+    assert "markdownx-editor" in html
+    assert 'data-markdownx-urls-path="/markdownx/markdownify/"' in html
+    assert "markdownx-preview" in html
+
+
+def test_author_writes_and_publishes_an_article(staff_client, client):
+    condition = factories.condition(name="Relapsing polychondritis")
+    response = staff_client.post(ADD, article_form(conditions=[condition.pk]))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get(slug="what-is-relapsing-polychondritis")
+    assert article.is_published
+    assert list(article.conditions.all()) == [condition]
+    assert article.sources.get().url == "https://example.org/rp"
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200 and "Cartilage inflammation." in page.text
+
+
+def test_featured_image_is_stripped_of_location(staff_client, media_root):
+    upload = SimpleUploadedFile("me.jpg", images.jpeg_bytes(gps=True, orientation=6), "image/jpeg")
+    response = staff_client.post(
+        ADD, article_form(featured_image=upload, featured_image_alt="The author smiling")
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    meta = images.metadata_of(article.featured_image.path)
+    assert meta["gps"] == {} and meta["exif"] == {}
+    assert meta["size"] == (80, 120)  # orientation 6 applied to the pixels
+    assert (article.featured_image_width, article.featured_image_height) == (80, 120)
+
+
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"featured_image_alt": ""}, "featured_image_alt", "Describe the featured image"),
+        ({"featured_image": "text"}, "featured_image", "not an image we can use"),
+    ],
+)
+def test_bad_featured_image_input_is_refused_and_nothing_stored(
+    staff_client, media_root, overrides, field, message
+):
+    if overrides.get("featured_image") == "text":
+        overrides["featured_image"] = SimpleUploadedFile("x.jpg", b"hello", "image/jpeg")
+        overrides["featured_image_alt"] = "alt"
+    else:
+        overrides["featured_image"] = SimpleUploadedFile("a.jpg", images.jpeg_bytes(), "image/jpeg")
+    response = staff_client.post(ADD, article_form(**overrides))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in " ".join(errors[field])
+    assert Article.objects.count() == 0
+    assert images.files_under(media_root) == []
+
+
+def test_changelist_search_filters_and_conditions(staff_client):
+    condition = factories.condition(name="Sheehan's syndrome")
+    factories.article(title="Hormones after birth", body="prolactin", conditions=[condition])
+    factories.draft_article(title="Unfinished draft")
+    html = staff_client.get(CHANGELIST).text
+    assert "Hormones after birth" in html and "Unfinished draft" in html
+    assert "Sheehan&#x27;s syndrome" in html
+    found = staff_client.get(CHANGELIST, {"q": "prolactin"}).text
+    assert "Hormones after birth" in found and "Unfinished draft" not in found
+    drafts = staff_client.get(CHANGELIST, {"status__exact": "draft"}).text
+    assert "Unfinished draft" in drafts and "Hormones after birth" not in drafts
+    by_condition = staff_client.get(CHANGELIST, {"conditions__id__exact": condition.pk}).text
+    assert "Hormones after birth" in by_condition and "Unfinished draft" not in by_condition
+
+
+def test_publish_and_unpublish_actions(staff_client, client):
+    draft = factories.draft_article()
+    staff_client.post(CHANGELIST, {"action": "publish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.is_published
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+    staff_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert not draft.is_published
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_publish_action_keeps_a_scheduled_date(staff_client):
+    scheduled = factories.scheduled_article(status="draft")
+    staff_client.post(CHANGELIST, {"action": "publish", "_selected_action": [scheduled.pk]})
+    scheduled.refresh_from_db()
+    assert scheduled.status == "published" and scheduled.is_scheduled
+
+
+def test_view_on_site_link(staff_client):
+    post = factories.article()
+    html = staff_client.get(reverse("admin:articles_article_change", args=[post.pk])).text
+    assert "View on site" in html
+
+
+def test_admin_is_closed_to_visitors(client, visitor_client):
+    assert client.get(CHANGELIST).status_code == 302
+    assert visitor_client.get(CHANGELIST).status_code == 302

@@ -1,0 +1,67 @@
+"""Small factories: valid objects with sensible defaults, overridable per test."""
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, Condition, Source
+
+_seq = itertools.count(1)
+
+
+def condition(**kwargs):
+    n = next(_seq)
+    defaults = {
+        "name": f"Condition {n}",
+        "slug": f"condition-{n}",
+        "description": "A plain description.",
+    }
+    return Condition.objects.create(**{**defaults, **kwargs})
+
+
+def article(conditions=(), **kwargs):
+    n = next(_seq)
+    defaults = {
+        "title": f"Article {n}",
+        "slug": f"article-{n}",
+        "summary": f"Summary of article {n}.",
+        "body": f"## Section {n}\n\nBody text {n}.",
+        "status": Article.Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(days=1),
+    }
+    obj = Article.objects.create(**{**defaults, **kwargs})
+    if conditions:
+        obj.conditions.set(conditions)
+    return obj
+
+
+def draft_article(**kwargs):
+    return article(status=Article.Status.DRAFT, published_at=None, **kwargs)
+
+
+def scheduled_article(**kwargs):
+    return article(published_at=timezone.now() + timedelta(days=3), **kwargs)
+
+
+def source(article, **kwargs):
+    n = next(_seq)
+    defaults = {"title": f"Source {n}", "publisher": "A patient organisation",
+                "url": f"https://example.org/{n}", "position": n}
+    return Source.objects.create(article=article, **{**defaults, **kwargs})
+
+
+def staff_user(**kwargs):
+    n = next(_seq)
+    return get_user_model().objects.create_user(
+        username=kwargs.pop("username", f"author{n}"), password="a-long-test-password",
+        is_staff=True, is_superuser=kwargs.pop("is_superuser", True), **kwargs
+    )
+
+
+def visitor_user(**kwargs):
+    n = next(_seq)
+    return get_user_model().objects.create_user(
+        username=f"reader{n}", password="a-long-test-password", **kwargs
+    )

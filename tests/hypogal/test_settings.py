@@ -1,0 +1,63 @@
+"""Settings come from the environment; production refuses to start without a secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_check(**env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    base.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "hypogal.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start():
+    result = run_check(DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_with_secret_key_starts():
+    result = run_check(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_local_development_starts_without_a_key():
+    assert run_check(DJANGO_DEBUG="1").returncode == 0
+
+
+def test_environment_selects_database_media_and_hosts():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], "
+        "s.MEDIA_ROOT, s.ALLOWED_HOSTS, s.DEBUG)"
+    )
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env={
+            **base,
+            "DJANGO_SETTINGS_MODULE": "hypogal.settings",
+            "DJANGO_SECRET_KEY": "x" * 60,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+            "MEDIA_ROOT": "/srv/hypogal-media",
+            "DJANGO_ALLOWED_HOSTS": "hypogal.example",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    engine, name, media, hosts, debug = result.stdout.split()
+    assert engine == "django.db.backends.postgresql" and name == "test", result.stderr
+    assert (media, hosts, debug) == ("/srv/hypogal-media", "['hypogal.example']", "False")

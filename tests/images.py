@@ -1,0 +1,48 @@
+"""Real image files built in the test, with the metadata a phone would add."""
+
+import io
+
+from PIL import Image
+
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+
+
+def jpeg_bytes(width=120, height=80, gps=True, orientation=None, color=(200, 80, 60)):
+    image = Image.new("RGB", (width, height), color)
+    # A distinct corner so rotation is detectable.
+    image.paste((0, 0, 255), (0, 0, width // 4, height // 4))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "PhoneModel 12"  # Model
+    if orientation:
+        exif[ORIENTATION] = orientation
+    if gps:
+        exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 39.0)})
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif, comment=b"secret comment")
+    return buffer.getvalue()
+
+
+def png_bytes(width=40, height=30):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (10, 120, 90)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def metadata_of(path_or_bytes):
+    data = path_or_bytes if isinstance(path_or_bytes, bytes) else open(path_or_bytes, "rb").read()
+    with Image.open(io.BytesIO(data)) as image:
+        exif = image.getexif()
+        return {
+            "size": image.size,
+            "exif": dict(exif),
+            "gps": dict(exif.get_ifd(GPS_IFD)),
+            "info_keys": set(image.info) - {"icc_profile", "dpi", "jfif", "jfif_version",
+                                            "jfif_unit", "jfif_density", "progressive",
+                                            "progression"},
+        }
+
+
+def files_under(root):
+    return sorted(p for p in root.rglob("*") if p.is_file())
