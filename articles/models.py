@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from hypogal.fields import SafeImageField
+from hypogal.images import picture
 from hypogal.publishing import Publishable, PublishedQuerySet
 
 
@@ -66,11 +67,13 @@ class Article(Publishable):
         blank=True,
         width_field="featured_image_width",
         height_field="featured_image_height",
+        renditions_field="featured_image_renditions",
         help_text="Optional picture at the top of the article and in social shares. "
         "Location and camera data are removed on upload.",
     )
     featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_renditions = models.JSONField(default=dict, editable=False)
     featured_image_alt = models.CharField(
         "featured image alt text",
         max_length=250,
@@ -91,6 +94,15 @@ class Article(Publishable):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def featured_picture(self):
+        return picture(
+            self.featured_image,
+            self.featured_image_width,
+            self.featured_image_height,
+            self.featured_image_renditions,
+        )
 
     def clean(self):
         super().clean()

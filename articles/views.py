@@ -24,4 +24,6 @@ class ConditionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["articles"] = list(self.object.articles.for_list())
+        # Followed backwards through Story.conditions: articles never import stories.
+        context["stories"] = list(self.object.stories.for_list())
         return context

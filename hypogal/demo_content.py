@@ -437,3 +437,159 @@ ARTICLES = [
         "sources": [],
     },
 ]
+
+
+# Stories: first person, fictional details. Photos are drawn by hypogal/demo_images.py;
+# "drawing" names one of its DRAWINGS. Photos are keyed on their position within the story.
+SERIES = [
+    {
+        "slug": "my-cervical-dystonia-journey",
+        "title": "My cervical dystonia journey",
+        "description": "From the first pulling in my neck to finding a treatment that helps.",
+    },
+]
+
+STORIES = [
+    {
+        "slug": "rocks-in-my-neck",
+        "title": "Rocks in my neck",
+        "summary": "The day a pain specialist finally put a name to the pulling in my neck, "
+        "and photographed my face so we could compare later.",
+        "series": "my-cervical-dystonia-journey",
+        "series_part": 1,
+        "conditions": ["cervical-dystonia"],
+        "related_articles": ["what-is-cervical-dystonia"],
+        "published_at": "2024-04-02T09:00:00",
+        "body": """For almost a year I thought I was just sleeping badly. My head kept turning
+to the left on its own, a little at first, then enough that I had to hold my chin to read a
+menu. By the evening my neck burned.
+
+## The appointment
+
+I tell the pain specialist there must be rocks in my neck. She smiles, presses along the
+muscles and asks me to look straight ahead and hold it. I can't, not for long. The pull always
+wins.
+
+She asks if she may photograph my face, "so that in a few months we can compare". I say yes,
+feeling oddly shy about it.
+
+[photo 1]
+
+## A name for it
+
+She explains that this looks like **cervical dystonia**: the muscles get the wrong signals from
+the brain and contract when they shouldn't. It isn't something I did, and it isn't in my head.
+I cry a bit in the car park, mostly from relief.
+
+## What comes next
+
+The plan is botulinum toxin injections into the overactive muscles, guided by what she felt
+and saw, with physiotherapy alongside. The effect builds over a couple of weeks and wears off
+after about three months, so it will be a routine, not a cure.
+
+Three months later we took the second photo. I'll write about that in part two.
+
+[photo 2]
+""",
+        "photos": [
+            {
+                "position": 1,
+                "drawing": "before",
+                "stage": "before",
+                "taken_on": "2024-03-18",
+                "alt_text": "Illustration of my face before treatment: my head tilts and my chin "
+                "is pulled to one side.",
+                "caption": "Before the first injections.",
+            },
+            {
+                "position": 2,
+                "drawing": "after",
+                "stage": "after",
+                "taken_on": "2024-06-20",
+                "alt_text": "Illustration of my face three months after treatment: my head is "
+                "almost straight.",
+                "caption": "Three months later, after the first round of injections.",
+            },
+        ],
+    },
+    {
+        "slug": "three-months-after-the-first-injections",
+        "title": "Three months after the first injections",
+        "summary": "What the first round of botulinum toxin injections felt like, what "
+        "changed, and what didn't.",
+        "series": "my-cervical-dystonia-journey",
+        "series_part": 2,
+        "conditions": ["cervical-dystonia"],
+        "related_articles": ["what-is-cervical-dystonia"],
+        "published_at": "2024-07-01T09:00:00",
+        "body": """People ask what the injections feel like. For me: a few sharp pinches, a dull
+ache for a day, then nothing for a week. I was sure they hadn't worked.
+
+## The second week
+
+Around day ten I noticed I was reading without holding my chin. By the end of the second week
+the burning in the evening was softer. Not gone, softer.
+
+## What didn't change
+
+- I still tire quickly when I'm stressed, and the pull comes back a little.
+- Turning to reverse the car is still awkward, so I use the mirrors and take my time.
+- My neck needed the physiotherapy exercises just as much as before.
+
+## What I'd tell my past self
+
+Keep a diary from the day of the injection, and take the photos. On a bad day it is easy to
+believe nothing has improved. The two pictures side by side told me otherwise.
+""",
+        "photos": [],
+    },
+    {
+        "slug": "the-tiredness-nobody-could-explain",
+        "title": "The tiredness nobody could explain",
+        "summary": "Years of exhaustion after a difficult birth, and the blood test that "
+        "finally pointed to my pituitary gland.",
+        "series": None,
+        "series_part": None,
+        "conditions": ["sheehans-syndrome"],
+        "related_articles": ["what-is-sheehans-syndrome"],
+        "published_at": "2024-09-10T09:00:00",
+        "body": """After my daughter was born I lost a lot of blood. I was told I'd feel tired
+for a while. "A while" became years.
+
+## Looking for a reason
+
+I was cold when everyone else was warm. I felt faint when I stood up too fast. My periods never
+properly came back. Each symptom on its own sounded like ordinary new-parent tiredness, so
+that's what I was told it was.
+
+[photo 1]
+
+## The blood test
+
+A new GP listened to the whole list at once and asked about the birth. She ordered tests of my
+hormones, and they showed my pituitary gland wasn't making enough of several of them. The
+specialist called it Sheehan's syndrome.
+
+## Living with replacement hormones
+
+I now take replacement hormones every day and carry a card that says so, because in an
+emergency my body can't make the stress hormone it needs on its own. Getting the doses right
+took months of small changes and more blood tests. I'm not who I was before, but I'm no longer
+cold all the time, and I can get through an afternoon.
+
+If any of this sounds familiar, please mention the birth to your doctor. It was the missing
+piece for me.
+""",
+        "photos": [
+            {
+                "position": 1,
+                "drawing": "window",
+                "stage": "",
+                "taken_on": "2023-11-07",
+                "alt_text": "Drawing of the view from the clinic's waiting-room window: green "
+                "hills under a pale sky.",
+                "caption": "The view I got to know well from the endocrinology waiting room.",
+            },
+        ],
+    },
+]

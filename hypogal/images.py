@@ -84,12 +84,7 @@ def sanitize(file, name_hint="image"):
             if fmt not in FORMATS:
                 raise not_an_image
             if width * height > settings.HYPOGAL_MAX_IMAGE_PIXELS:
-                raise ValidationError(
-                    "This image is %(w)s×%(h)s pixels, more than the %(mp)s megapixels allowed.",
-                    code="too_many_pixels",
-                    params={"w": width, "h": height,
-                            "mp": settings.HYPOGAL_MAX_IMAGE_PIXELS // 1_000_000},
-                )
+                raise _too_many_pixels(f"{width}×{height} pixels")
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # a truncated file fails here
@@ -100,7 +95,10 @@ def sanitize(file, name_hint="image"):
             clean = _pixels_only(oriented, out_format)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # Pillow's own guard fires while reading the header of a truly enormous image.
+        raise _too_many_pixels("enormous") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise not_an_image from None
     buffer = io.BytesIO()
     options = {"icc_profile": icc} if icc else {}
@@ -116,6 +114,16 @@ def sanitize(file, name_hint="image"):
         width=clean.width,
         height=clean.height,
         location_removed=location,
+    )
+
+
+def _too_many_pixels(size):
+    limit = settings.HYPOGAL_MAX_IMAGE_PIXELS
+    return ValidationError(
+        "This image is %(size)s, more than the %(mp)s megapixels allowed. "
+        "Please upload a smaller version.",
+        code="too_many_pixels",
+        params={"size": size, "mp": f"{limit / 1_000_000:g}"},
     )
 
 
@@ -137,3 +145,97 @@ def _safe_stem(name):
 
     stem = slugify(os.path.splitext(os.path.basename(str(name)))[0])[:40]
     return stem or "image"
+
+
+# Renditions: smaller copies for phones, made from the already-clean original, so they carry no
+# metadata either. Stored beside the original as "<name>.w480.jpg"; the list of what exists is
+# kept on the model (a JSON field), so pages build srcset without touching the storage.
+RENDITION_WIDTHS = (480, 960, 1600)
+THUMBNAIL_BOX = (240, 240)
+
+
+def rendition_name(name, label):
+    stem, ext = os.path.splitext(name)
+    return f"{stem}.{label}{ext}"
+
+
+def create_renditions(storage, name):
+    """Write the renditions of the stored image ``name``; return {label: {name, width, height}}."""
+    with storage.open(name, "rb") as handle, Image.open(handle) as original:
+        original.load()
+        fmt = original.format
+        icc = original.info.get("icc_profile")
+        sizes = {}
+        for width in RENDITION_WIDTHS:
+            if width < original.width:
+                height = round(original.height * width / original.width)
+                sizes[f"w{width}"] = original.resize((width, height), Image.Resampling.LANCZOS)
+        thumb = original.copy()
+        thumb.thumbnail(THUMBNAIL_BOX, Image.Resampling.LANCZOS)
+        sizes["thumb"] = thumb
+        result = {}
+        for label, image in sizes.items():
+            buffer = io.BytesIO()
+            options = {"icc_profile": icc} if icc else {}
+            if fmt in ("JPEG", "WEBP"):
+                options["quality"] = 82
+            image.save(buffer, fmt, **options)
+            target = rendition_name(name, label)
+            if storage.exists(target):
+                storage.delete(target)
+            saved = storage.save(target, io.BytesIO(buffer.getvalue()))
+            result[label] = {"name": saved, "width": image.width, "height": image.height}
+    return result
+
+
+def delete_files(storage, name, renditions=None):
+    """Remove an image and every rendition of it; a file already gone is not an error."""
+    if not name:
+        return
+    names = [name, *(item["name"] for item in (renditions or {}).values())]
+    for target in names:
+        if storage.exists(target):
+            storage.delete(target)
+
+
+def srcset(storage, name, width, renditions):
+    """'url 480w, url 960w, …' ending with the original itself."""
+    candidates = sorted(
+        (item["width"], storage.url(item["name"]))
+        for label, item in (renditions or {}).items()
+        if label.startswith("w")
+    )
+    candidates.append((width, storage.url(name)))
+    return ", ".join(f"{url} {w}w" for w, url in candidates)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a template needs to show a stored image responsively (see includes/picture.html)."""
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+    thumb_src: str
+    thumb_width: int
+    thumb_height: int
+
+
+def picture(fieldfile, width, height, renditions):
+    if not fieldfile:
+        return None
+    storage, name = fieldfile.storage, fieldfile.name
+    renditions = renditions or {}
+    # The default src (for browsers without srcset) is a phone-sized rendition, not the original.
+    fallback = renditions.get("w960") or renditions.get("w480")
+    thumb = renditions.get("thumb") or {"name": name, "width": width, "height": height}
+    return Picture(
+        src=storage.url(fallback["name"]) if fallback else storage.url(name),
+        srcset=srcset(storage, name, width, renditions),
+        width=width,
+        height=height,
+        thumb_src=storage.url(thumb["name"]),
+        thumb_width=thumb["width"],
+        thumb_height=thumb["height"],
+    )

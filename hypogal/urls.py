@@ -10,6 +10,7 @@ from hypogal import editor, site
 urlpatterns = [
     path("", site.home, name="home"),
     path("", include("articles.urls")),
+    path("", include("stories.urls")),
     path("admin/", admin.site.urls),
     # The markdownx widget reverses nothing: it posts to MARKDOWNX_*_URLS_PATH in settings.
     path("markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),

@@ -3,6 +3,8 @@
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from hypogal import related
+
 
 class PublicDetailView(DetailView):
     """A post's page: public once published; staff may preview drafts and scheduled posts.
@@ -21,6 +23,7 @@ class PublicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published
+        context.update(related.context_for(self.object))
         return context
 
     def render_to_response(self, context, **kwargs):

@@ -52,6 +52,47 @@ def source(article, **kwargs):
     return Source.objects.create(article=article, **{**defaults, **kwargs})
 
 
+def series(**kwargs):
+    from stories.models import Series
+
+    n = next(_seq)
+    return Series.objects.create(**{"title": f"Series {n}", "slug": f"series-{n}", **kwargs})
+
+
+def story(conditions=(), **kwargs):
+    from stories.models import Story
+
+    n = next(_seq)
+    defaults = {
+        "title": f"Story {n}",
+        "slug": f"story-{n}",
+        "summary": f"Summary of story {n}.",
+        "body": f"I tell the doctor about day {n}.",
+        "status": Story.Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(days=1),
+    }
+    obj = Story.objects.create(**{**defaults, **kwargs})
+    if conditions:
+        obj.conditions.set(conditions)
+    return obj
+
+
+def draft_story(**kwargs):
+    return story(status="draft", published_at=None, **kwargs)
+
+
+def photo(story, image=None, **kwargs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stories.models import Photo
+    from tests.images import jpeg_bytes
+
+    n = next(_seq)
+    upload = SimpleUploadedFile(f"photo{n}.jpg", image or jpeg_bytes(), "image/jpeg")
+    defaults = {"alt_text": f"Photo {n} of my face", "position": n}
+    return Photo.objects.create(story=story, image=upload, **{**defaults, **kwargs})
+
+
 def staff_user(**kwargs):
     n = next(_seq)
     return get_user_model().objects.create_user(

@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article, Condition, Source
+from stories.models import Photo, Story
+from tests import images
 
 pytestmark = pytest.mark.django_db
 
@@ -14,16 +16,21 @@ def counts():
         Article.objects.published().count(),
         Source.objects.count(),
         Article.conditions.through.objects.count(),
+        Story.objects.published().count(),
+        Photo.objects.count(),
     )
 
 
-def test_demo_content_loads_once_however_often_it_runs(capsys):
+@pytest.mark.django_db(transaction=True)
+def test_demo_content_loads_once_however_often_it_runs(capsys, media_root):
     call_command("load_demo")
-    first = counts()
+    first, files = counts(), images.files_under(media_root)
     call_command("load_demo")
     assert counts() == first
-    conditions, articles, published, sources, links = first
+    assert images.files_under(media_root) == files  # no image is stored twice
+    conditions, articles, published, sources, links, stories, photos = first
     assert conditions == 3 and published >= 3 and articles > published and sources >= 6
+    assert stories >= 2 and photos >= 3
     assert "Demo content ready" in capsys.readouterr().out
 
 
@@ -37,3 +44,12 @@ def test_demo_content_fills_every_page(client):
     for condition in Condition.objects.all():
         assert condition.articles.published().exists()
         assert client.get(condition.get_absolute_url()).status_code == 200
+
+
+def test_demo_stories_have_photos_and_a_before_after_pair(client):
+    call_command("load_demo")
+    story = Story.objects.get(slug="rocks-in-my-neck")
+    page = client.get(story.get_absolute_url()).text
+    assert 'class="comparison"' in page and 'class="inline-photo"' in page
+    assert "three-months-after-the-first-injections" in page  # the series' next part
+    assert client.get(reverse("home")).text.count("/stories/") >= 3

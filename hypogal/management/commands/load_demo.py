@@ -1,4 +1,4 @@
-"""Fill the site with demo content: conditions and overview articles.
+"""Fill the site with demo content: conditions, overview articles and stories with photos.
 
 Safe to run again: everything is keyed on slugs and updated in place, and each article's
 sources are replaced, so nothing is created twice.
@@ -6,11 +6,14 @@ sources are replaced, so nothing is created twice.
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles.models import Article, Condition, Source
 from hypogal import demo_content
+from hypogal.demo_images import DRAWINGS
+from stories.models import Photo, Series, Story
 
 
 def _datetime(value):
@@ -57,18 +60,68 @@ def load_articles(conditions):
     return articles
 
 
+def load_stories(conditions, articles):
+    """Create or update the demo series, stories and photos (drawn here, once per photo)."""
+    series = {
+        data["slug"]: Series.objects.update_or_create(slug=data["slug"], defaults=data)[0]
+        for data in demo_content.SERIES
+    }
+    articles_by_slug = {article.slug: article for article in articles}
+    stories = []
+    for data in demo_content.STORIES:
+        story, _ = Story.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "title": data["title"],
+                "summary": data["summary"],
+                "body": data["body"],
+                "status": Story.Status.PUBLISHED,
+                "published_at": _datetime(data["published_at"]),
+                "series": series.get(data["series"]),
+                "series_part": data["series_part"],
+            },
+        )
+        story.conditions.set([conditions[slug] for slug in data["conditions"]])
+        story.related_articles.set([articles_by_slug[slug] for slug in data["related_articles"]])
+        for spec in data["photos"]:
+            load_photo(story, spec)
+        stories.append(story)
+    return stories
+
+
+def load_photo(story, spec):
+    fields = {
+        "alt_text": spec["alt_text"],
+        "caption": spec["caption"],
+        "stage": spec["stage"],
+        "taken_on": _date(spec["taken_on"]),
+    }
+    photo = story.photos.filter(position=spec["position"]).first()
+    if photo is None:
+        # Only a new photo gets a new file: re-running never piles up images.
+        image = SimpleUploadedFile(f"{spec['drawing']}.jpg", DRAWINGS[spec["drawing"]]())
+        Photo.objects.create(story=story, position=spec["position"], image=image, **fields)
+    else:
+        for name, value in fields.items():
+            setattr(photo, name, value)
+        photo.save()
+
+
 class Command(BaseCommand):
-    help = "Load demo conditions and articles. Safe to run more than once."
+    help = "Load demo conditions, articles and stories. Safe to run more than once."
 
     def handle(self, *args, **options):
         with transaction.atomic():
             conditions = load_conditions()
             articles = load_articles(conditions)
+            stories = load_stories(conditions, articles)
         published = sum(article.status == Article.Status.PUBLISHED for article in articles)
         sources = Source.objects.filter(article__in=articles).count()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(conditions)} conditions, {len(articles)} articles "
-                f"({published} published, {len(articles) - published} draft), {sources} sources."
+                f"({published} published, {len(articles) - published} draft), {sources} sources, "
+                f"{len(stories)} stories with {Photo.objects.filter(story__in=stories).count()} "
+                "photos."
             )
         )

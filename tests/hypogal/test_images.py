@@ -1,0 +1,89 @@
+"""The one image pipeline: nothing private survives, nothing unsafe is stored."""
+
+import io
+import struct
+import zlib
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from hypogal import images as pipeline
+from tests import images
+
+
+def upload(data, name="photo.jpg"):
+    return SimpleUploadedFile(name, data, "image/jpeg")
+
+
+def png_header_only(width, height):
+    """A PNG that claims enormous dimensions: the shape of a decompression bomb."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 1024)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def test_gps_exif_and_comments_are_removed_and_orientation_applied():
+    data = images.jpeg_bytes(width=300, height=200, gps=True, orientation=6)
+    before = images.metadata_of(data)
+    assert before["gps"] and before["exif"]  # the test file really carries them
+
+    clean = pipeline.sanitize(upload(data))
+    after = images.metadata_of(clean.content)
+    assert after["gps"] == {} and after["exif"] == {}
+    assert after["info_keys"] == set()  # no comment, XMP, IPTC or thumbnail left
+    assert after["size"] == (200, 300) == (clean.width, clean.height)
+    assert clean.location_removed
+
+
+def test_rotation_really_moves_the_pixels():
+    data = images.jpeg_bytes(width=300, height=200, orientation=6)
+    from PIL import Image
+
+    clean = Image.open(io.BytesIO(pipeline.sanitize(upload(data)).content))
+    # The blue block was top-left; orientation 6 means rotate 90° clockwise: now top-right.
+    r, g, b = clean.getpixel((clean.width - 10, 10))
+    assert b > 150 and r < 100
+
+
+def test_photo_without_location_says_so():
+    assert not pipeline.sanitize(upload(images.jpeg_bytes(gps=False))).location_removed
+
+
+BAD_FILES = {
+    "renamed text file": (b"Dear diary, this is not a photo.", "not an image we can use"),
+    "truncated jpeg": (images.jpeg_bytes(width=400, height=300)[:600], "not an image we can use"),
+    "svg": (
+        b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>',
+        "not an image we can use",
+    ),
+    "decompression bomb": (png_header_only(30000, 30000), "megapixels allowed"),
+    "empty": (b"", "empty"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_bad_files_are_refused_with_a_clear_message(kind):
+    data, message = BAD_FILES[kind]
+    with pytest.raises(ValidationError) as error:
+        pipeline.sanitize(upload(data))
+    assert message in " ".join(error.value.messages)
+
+
+def test_size_cap_is_configurable(settings):
+    settings.HYPOGAL_MAX_UPLOAD_BYTES = 1024
+    with pytest.raises(ValidationError) as error:
+        pipeline.sanitize(upload(images.jpeg_bytes(width=400, height=400)))
+    assert "larger than" in error.value.messages[0]
+
+
+def test_pixel_cap_is_configurable(settings):
+    settings.HYPOGAL_MAX_IMAGE_PIXELS = 100 * 100
+    with pytest.raises(ValidationError):
+        pipeline.sanitize(upload(images.jpeg_bytes(width=101, height=100)))
+    assert pipeline.sanitize(upload(images.jpeg_bytes(width=100, height=100)))

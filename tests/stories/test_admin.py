@@ -1,0 +1,97 @@
+"""The author adds a story with photos in the admin, publishes it, and readers see it."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from stories.models import Story
+from tests import factories, images
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ADD = reverse("admin:stories_story_add")
+
+
+def story_form(photos, **overrides):
+    data = {
+        "title": "Rocks in my neck",
+        "slug": "rocks-in-my-neck",
+        "summary": "The day the pain specialist photographed my face.",
+        "body": "I tell the pain specialist there must be rocks in my neck.\n\n[photo 1]",
+        "status": "published",
+        "published_at_0": "",
+        "published_at_1": "",
+        "series": "",
+        "series_part": "",
+        "photos-TOTAL_FORMS": str(len(photos)),
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+    }
+    for index, photo in enumerate(photos):
+        for key, value in photo.items():
+            data[f"photos-{index}-{key}"] = value
+    data.update(overrides)
+    return data
+
+
+def photo_fields(n, data=None, **overrides):
+    return {
+        "image": SimpleUploadedFile(
+            f"IMG_{n}.jpg", data or images.jpeg_bytes(gps=False), "image/jpeg"
+        ),
+        "alt_text": f"Photo {n}: my face, jaw pulled to the left",
+        "caption": f"Caption {n}",
+        "taken_on": "2024-05-02",
+        "stage": "",
+        "position": str(n),
+        **overrides,
+    }
+
+
+def test_author_adds_a_story_with_three_photos_and_publishes_it(staff_client, client):
+    photos = [
+        photo_fields(1, stage="before"),
+        photo_fields(2, data=images.jpeg_bytes(gps=True, orientation=6)),
+        photo_fields(3, stage="after"),
+    ]
+    response = staff_client.post(ADD, story_form(photos), follow=True)
+    assert response.status_code == 200
+    story = Story.objects.get(slug="rocks-in-my-neck")
+    assert story.photos.count() == 3
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("Location (GPS) data was found in 1 photo(s) and removed" in m for m in messages)
+
+    page = client.get(story.get_absolute_url())
+    assert page.status_code == 200
+    assert "rocks in my neck" in page.text
+    assert page.text.count("jaw pulled to the left") >= 4  # inline, comparison, gallery
+    assert 'class="comparison"' in page.text
+
+    change = staff_client.get(reverse("admin:stories_story_change", args=[story.pk])).text
+    assert ".thumb.jpg" in change  # thumbnails in the inline
+    assert "Location data was found and removed" in change
+
+
+def test_photo_without_alt_text_is_refused_and_nothing_is_stored(staff_client, media_root):
+    response = staff_client.post(ADD, story_form([photo_fields(1, alt_text="")]))
+    assert response.status_code == 200
+    assert "This field is required" in response.text
+    assert Story.objects.count() == 0
+    assert images.files_under(media_root) == []
+
+
+def test_bad_photo_file_is_refused_with_a_message(staff_client, media_root):
+    fake = photo_fields(1, data=b"<svg onload=alert(1)></svg>")
+    response = staff_client.post(ADD, story_form([fake]))
+    assert response.status_code == 200
+    assert "not an image we can use" in response.text
+    assert Story.objects.count() == 0
+    assert images.files_under(media_root) == []
+
+
+def test_series_part_is_required_within_a_series(staff_client):
+    series = factories.series()
+    response = staff_client.post(ADD, story_form([], series=str(series.pk)))
+    assert response.status_code == 200
+    assert "Give this story its part number" in response.text
