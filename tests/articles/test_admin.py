@@ -136,3 +136,13 @@ def test_view_on_site_link(staff_client):
 def test_admin_is_closed_to_visitors(client, visitor_client):
     assert client.get(CHANGELIST).status_code == 302
     assert visitor_client.get(CHANGELIST).status_code == 302
+
+
+def test_featured_image_is_served_responsively(staff_client, client):
+    upload = SimpleUploadedFile("big.jpg", images.jpeg_bytes(width=1200, height=800), "image/jpeg")
+    staff_client.post(ADD, article_form(featured_image=upload, featured_image_alt="A clinic"))
+    article = Article.objects.get()
+    assert set(article.featured_image_renditions) == {"w480", "w960", "thumb"}
+    html = client.get(article.get_absolute_url()).text
+    assert ".w480.jpg 480w" in html and 'width="1200" height="800"' in html
+    assert 'alt="A clinic"' in html

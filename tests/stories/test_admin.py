@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from stories.models import Story
 from tests import factories, images
+from tests.hypogal.test_images import BAD_FILES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,7 +39,7 @@ def story_form(photos, **overrides):
 def photo_fields(n, data=None, **overrides):
     return {
         "image": SimpleUploadedFile(
-            f"IMG_{n}.jpg", data or images.jpeg_bytes(gps=False), "image/jpeg"
+            f"IMG_{n}.jpg", images.jpeg_bytes(gps=False) if data is None else data, "image/jpeg"
         ),
         "alt_text": f"Photo {n}: my face, jaw pulled to the left",
         "caption": f"Caption {n}",
@@ -95,3 +96,22 @@ def test_series_part_is_required_within_a_series(staff_client):
     response = staff_client.post(ADD, story_form([], series=str(series.pk)))
     assert response.status_code == 200
     assert "Give this story its part number" in response.text
+
+
+BAD = {
+    **{kind: data for kind, (data, _) in BAD_FILES.items()},
+    "too large": images.jpeg_bytes(width=900, height=900),
+}
+
+
+@pytest.mark.parametrize("kind", BAD)
+def test_each_bad_file_is_refused_in_the_photo_inline_and_leaves_nothing(
+    staff_client, media_root, settings, kind
+):
+    settings.HYPOGAL_MAX_UPLOAD_BYTES = 4_000  # "too large" is bigger; the other files smaller
+    response = staff_client.post(ADD, story_form([photo_fields(1, data=BAD[kind])]))
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.errors[0]
+    assert errors.get("image"), errors
+    assert Story.objects.count() == 0
+    assert images.files_under(media_root) == []
