@@ -95,6 +95,17 @@ class Article(Publishable):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    # (name, URL name) of the list this post belongs to: breadcrumbs and structured data.
+    section = ("Condition guides", "articles:list")
+
+    @property
+    def social_picture(self):
+        return self.featured_picture
+
+    @property
+    def social_picture_alt(self):
+        return self.featured_image_alt
+
     @property
     def featured_picture(self):
         return picture(

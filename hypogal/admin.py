@@ -1,11 +1,14 @@
 """Admin behaviour every kind of post shares: the markdown editor, publishing actions, filters."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from hypogal.engagement import posts as engagement_posts
+from hypogal.models import SiteSettings
 from hypogal.publishing import Publishable
 
 
@@ -20,7 +23,7 @@ class PublishableAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "close_comments", "open_comments"]
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
     readonly_fields = ["created_at", "updated_at"]
 
@@ -37,3 +40,39 @@ class PublishableAdmin(admin.ModelAdmin):
     def unpublish(self, request, queryset):
         count = queryset.update(status=Publishable.Status.DRAFT, updated_at=timezone.now())
         self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)
+
+    # Actions, not a form inline: the setting lives in engagement's own table (Publishable stays
+    # the same for every app) and an inline would add a formset to every post's edit form.
+    @admin.action(description="Close comments on selected posts")
+    def close_comments(self, request, queryset):
+        engagement_posts.set_comments_open(queryset, False)
+        self.message_user(request, "Comments closed on the selected post(s).", messages.SUCCESS)
+
+    @admin.action(description="Open comments on selected posts")
+    def open_comments(self, request, queryset):
+        engagement_posts.set_comments_open(queryset, True)
+        self.message_user(request, "Comments opened on the selected post(s).", messages.SUCCESS)
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (None, {"fields": ["site_name", "tagline", "publisher_logo"]}),
+        ("You", {"fields": ["author_name", "author_bio"]}),
+        ("Social profiles", {"fields": ["facebook_url", "other_profiles"]}),
+        ("Disclaimer", {"fields": ["disclaimer"]}),
+    ]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # There is only one row: go straight to it.
+        from django.shortcuts import redirect
+
+        settings, _ = SiteSettings.objects.get_or_create(pk=1)
+        return redirect("admin:hypogal_sitesettings_change", settings.pk)

@@ -593,3 +593,12 @@ piece for me.
         ],
     },
 ]
+
+SITE_SETTINGS = {
+    "site_name": "HypoGal",
+    "tagline": "Living with rare conditions, in plain words",
+    "author_name": "HypoGal",
+    "author_bio": "I live with cervical dystonia, Sheehan's syndrome and relapsing "
+    "polychondritis, and write the guides I wish I'd had when I was diagnosed.",
+    "facebook_url": "https://www.facebook.com/hypogal",
+}

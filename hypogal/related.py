@@ -1,7 +1,7 @@
 """Sections that one app adds to another app's post pages, without the two importing each other.
 
-The composition root (hypogal/site.py) registers a function per section; PublicDetailView calls
-them all with the post and merges what they return into the page's context.
+The composition root (hypogal/site/related.py) registers a function per section;
+PublicDetailView calls them all with the post and merges what they return into the page's context.
 """
 
 _sections = []

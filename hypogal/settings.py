@@ -45,8 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     "hypogal",
+    "hypogal.engagement",
     "articles",
     "stories",
 ]
@@ -128,13 +130,27 @@ MARKDOWNX_MEDIA_PATH = "uploads/"
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Comments and likes (hypogal.engagement). Rates are "count/seconds"; a count of 0 turns the
+# limit off. Limits are counted in the default cache: use a shared one (e.g. Redis) when
+# running several processes.
+HYPOGAL_COMMENT_RATE_VISITOR = os.environ.get("HYPOGAL_COMMENT_RATE_VISITOR", "5/600")
+HYPOGAL_COMMENT_RATE_IP = os.environ.get("HYPOGAL_COMMENT_RATE_IP", "20/600")
+HYPOGAL_LIKE_RATE_IP = os.environ.get("HYPOGAL_LIKE_RATE_IP", "30/600")
+# Seconds between showing the comment form and accepting it (bots post at once), and how long
+# a shown form stays valid.
+HYPOGAL_COMMENT_MIN_SECONDS = int(os.environ.get("HYPOGAL_COMMENT_MIN_SECONDS", "3"))
+HYPOGAL_COMMENT_FORM_MAX_AGE = int(os.environ.get("HYPOGAL_COMMENT_FORM_MAX_AGE", 2 * 24 * 3600))
+# A comment with more links than this is flagged as held, whoever wrote it.
+HYPOGAL_COMMENT_MAX_LINKS = int(os.environ.get("HYPOGAL_COMMENT_MAX_LINKS", "2"))
+# Who is mailed about new comments; empty means every active superuser with an address.
+HYPOGAL_AUTHOR_EMAILS = env_list("HYPOGAL_AUTHOR_EMAILS")
+# How many reverse proxies (each appending to X-Forwarded-For) stand in front of the site.
+HYPOGAL_TRUSTED_PROXIES = int(os.environ.get("HYPOGAL_TRUSTED_PROXIES", "0"))
+HYPOGAL_VISITOR_COOKIE = "hypogal_visitor"
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-
-HYPOGAL_DISCLAIMER = (
-    "HypoGal shares one person's experience and plain-language summaries of published sources. "
-    "It is not medical advice: talk to your own doctor about your diagnosis and treatment."
-)

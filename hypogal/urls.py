@@ -3,14 +3,25 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from hypogal import editor, site
+from hypogal import editor
+from hypogal.site import feeds, sitemaps
+from hypogal.site import views as site
 
 urlpatterns = [
     path("", site.home, name="home"),
+    path("conditions/", site.conditions_index, name="conditions"),
+    path("search/", site.search_page, name="search"),
+    path("feed/", feeds.LatestFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestAtomFeed(), name="feed_atom"),
+    path("conditions/<slug:slug>/feed/", feeds.ConditionFeed(), name="condition_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    path("robots.txt", site.robots_txt, name="robots"),
     path("", include("articles.urls")),
     path("", include("stories.urls")),
+    path("", include("hypogal.engagement.urls")),
     path("admin/", admin.site.urls),
     # The markdownx widget reverses nothing: it posts to MARKDOWNX_*_URLS_PATH in settings.
     path("markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
@@ -20,5 +31,5 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler404 = "hypogal.site.page_not_found"
-handler500 = "hypogal.site.server_error"
+handler404 = "hypogal.site.views.page_not_found"
+handler500 = "hypogal.site.views.server_error"

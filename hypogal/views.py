@@ -3,7 +3,9 @@
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from hypogal import related
+from hypogal import related, seo
+from hypogal.engagement import context as engagement
+from hypogal.models import SiteSettings
 
 
 class PublicDetailView(DetailView):
@@ -16,14 +18,22 @@ class PublicDetailView(DetailView):
     def get_queryset(self):
         queryset = self.model.objects.for_detail()
         user = self.request.user
-        if user.is_authenticated and user.is_staff:
-            return queryset
-        return queryset.published()
+        if not (user.is_authenticated and user.is_staff):
+            queryset = queryset.published()
+        # Like and comment counts ride along in the post's own query.
+        return engagement.annotate(queryset, self.request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published
         context.update(related.context_for(self.object))
+        # Comments and likes for every kind of post: engagement/section.html and
+        # engagement/like_button.html read only this and ``object``.
+        context["engagement"] = engagement.for_page(self.request, self.object)
+        site = SiteSettings.current()
+        context["structured_data"] = seo.json_ld_script(
+            seo.structured_data(self.request, self.object, site)
+        )
         return context
 
     def render_to_response(self, context, **kwargs):

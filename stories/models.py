@@ -89,8 +89,23 @@ class Story(Publishable):
             ),
         ]
 
+    section = ("Stories", "stories:list")
+
     def get_absolute_url(self):
         return reverse("stories:detail", kwargs={"slug": self.slug})
+
+    @property
+    def first_photo(self):
+        photos = list(self.photos.all())  # prefetched on the story page
+        return photos[0] if photos else None
+
+    @property
+    def social_picture(self):
+        return self.first_photo.picture if self.first_photo else None
+
+    @property
+    def social_picture_alt(self):
+        return self.first_photo.alt_text if self.first_photo else ""
 
     def clean(self):
         super().clean()

@@ -12,6 +12,16 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached site settings, rate-limit counters and pages never leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def staff_client(db):
     """Its own client, so a test can compare it with the anonymous ``client``."""
@@ -26,3 +36,19 @@ def visitor_client(db):
     visitor = Client()
     visitor.force_login(factories.visitor_user())
     return visitor
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, test in a file, not in shared-cache memory.
+
+    Shared-cache memory databases answer a second writer with "database table is locked" at
+    once instead of waiting, so concurrent-request tests could not run on SQLite; a file lets
+    writers wait for each other as they do in production (busy timeout, IMMEDIATE mode).
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = tmp_path_factory.mktemp("db") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)

@@ -106,3 +106,30 @@ def visitor_user(**kwargs):
     return get_user_model().objects.create_user(
         username=f"reader{n}", password="a-long-test-password", **kwargs
     )
+
+
+def comment(post, **kwargs):
+    """An approved comment by a reader on any post (article or story)."""
+    from hypogal.engagement.models import Comment, content_type_of
+
+    n = next(_seq)
+    defaults = {
+        "name": f"Reader {n}",
+        "email": f"reader{n}@example.org",
+        "body": f"Me too, comment {n}.",
+        "status": Comment.Status.APPROVED,
+    }
+    return Comment.objects.create(
+        content_type=content_type_of(post), object_id=post.pk, **{**defaults, **kwargs}
+    )
+
+
+def like(post, visitor_hash=None):
+    from hypogal.engagement.models import Like, content_type_of
+
+    n = next(_seq)
+    return Like.objects.create(
+        content_type=content_type_of(post),
+        object_id=post.pk,
+        visitor_hash=visitor_hash or f"{n:064x}",
+    )

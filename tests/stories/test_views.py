@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from stories.models import Story
 from tests import factories, images
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +138,13 @@ def test_story_page_query_count_is_fixed(client, django_assert_max_num_queries, 
     story.related_articles.set(articles)
     for n in range(size):
         factories.photo(story, stage=["before", "after", ""][n % 3])
-    with django_assert_max_num_queries(7):
+        parent = factories.comment(story)
+        factories.comment(story, parent=parent)
+        factories.like(story)
+    # story (+ series, like and comment counts), conditions, related articles, photos;
+    # previous and next part; related reading (2); site settings (cached after the first
+    # request); the approved comments.
+    with django_assert_max_num_queries(11):
         assert client.get(story.get_absolute_url()).status_code == 200
 
 
@@ -149,10 +156,13 @@ def test_home_list_and_condition_query_counts_are_fixed(
     for _ in range(size):
         factories.story(conditions=conditions)
         factories.article(conditions=conditions)
+    for story in Story.objects.all():
+        for _ in range(size):
+            factories.like(story)
     for url, limit in [
-        (reverse("home"), 4),
-        (reverse("stories:list"), 3),
-        (conditions[0].get_absolute_url(), 5),
+        (reverse("home"), 8),  # as the article list test, + most liked stories
+        (reverse("stories:list"), 4),
+        (conditions[0].get_absolute_url(), 6),
     ]:
         with django_assert_max_num_queries(limit):
             assert client.get(url).status_code == 200, url

@@ -13,6 +13,7 @@ from django.db import transaction
 from articles.models import Article, Condition, Source
 from hypogal import demo_content
 from hypogal.demo_images import DRAWINGS
+from hypogal.models import SiteSettings
 from stories.models import Photo, Series, Story
 
 
@@ -112,6 +113,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            # Only the first run fills the settings in: the author's own edits are kept.
+            SiteSettings.objects.get_or_create(pk=1, defaults=demo_content.SITE_SETTINGS)
             conditions = load_conditions()
             articles = load_articles(conditions)
             stories = load_stories(conditions, articles)

@@ -1,0 +1,87 @@
+"""Storing a comment once, and telling the author about it."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from hypogal.engagement import spam
+from hypogal.engagement.models import Comment
+
+log = logging.getLogger(__name__)
+
+
+def prepare(form, *, by_author, visitor_hash, ip_hash):
+    comment = form.save(commit=False)
+    comment.form_token = form.nonce
+    comment.visitor_hash = visitor_hash
+    comment.ip_hash = ip_hash
+    comment.by_author = by_author
+    comment.held_for = "" if by_author else spam.hold_reason(comment.body)
+    # Readers' comments always wait for the author; hers go up at once.
+    comment.status = Comment.Status.APPROVED if by_author else Comment.Status.PENDING
+    return comment
+
+
+def store(comment):
+    """(comment, created). A resubmission of the same form returns the first comment; a
+    *different* comment sent with an already used form gives (None, False), to be sent again.
+
+    The unique form nonce makes this hold under a real double-click race too: the second
+    INSERT fails in the database, not in a check-then-insert window.
+    """
+    try:
+        with transaction.atomic():
+            comment.save()
+        return comment, True
+    except IntegrityError:
+        first = Comment.objects.filter(form_token=comment.form_token).first()
+        if first is None:
+            raise
+        if (first.name, first.body, first.parent_id) == (
+            comment.name,
+            comment.body,
+            comment.parent_id,
+        ):
+            return first, False
+        return None, False
+
+
+def author_emails():
+    configured = getattr(settings, "HYPOGAL_AUTHOR_EMAILS", [])
+    if configured:
+        return list(configured)
+    users = get_user_model().objects.filter(is_active=True, is_superuser=True).exclude(email="")
+    return list(users.values_list("email", flat=True))
+
+
+def notify_author(request, comment, post):
+    """Mail the author about a comment waiting for her. A failed mail never loses the comment."""
+    recipients = author_emails()
+    if not recipients:
+        return
+    title = " ".join(post.title.split())  # a header never carries a line break
+    context = {
+        "comment": comment,
+        "post": post,
+        "post_url": request.build_absolute_uri(post.get_absolute_url()),
+        "admin_url": request.build_absolute_uri(
+            reverse("admin:engagement_comment_change", args=[comment.pk])
+        ),
+        "pending_url": request.build_absolute_uri(
+            reverse("admin:engagement_comment_changelist") + "?status__exact=pending"
+        ),
+    }
+    try:
+        send_mail(
+            subject=f"New comment to moderate on “{title}”",
+            message=render_to_string("engagement/email/new_comment.txt", context),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    except Exception:  # noqa: BLE001 - the comment is stored; mail is best effort
+        log.exception("Could not send the new-comment mail for comment %s", comment.pk)

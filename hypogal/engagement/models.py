@@ -1,0 +1,202 @@
+"""Comments, likes and per-post discussion settings, attached to any Publishable.
+
+They point at a post through contenttypes (content type + object id), so articles, stories and
+any later kind of post share one set of tables, and Publishable itself needs no new field.
+"""
+
+import unicodedata
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+
+NAME_MAX = 80
+BODY_MAX = 5000
+
+
+def content_type_of(post):
+    return ContentType.objects.get_for_model(post)
+
+
+def on_model(related, model, **filters):
+    """``related`` rows (Comment, Like, Discussion) on posts of ``model``.
+
+    Joins the content type by name rather than looking its id up first: one query whatever
+    the state of ContentType's cache, and usable inside a subquery.
+    """
+    opts = model._meta.concrete_model._meta
+    return related.objects.filter(
+        content_type__app_label=opts.app_label, content_type__model=opts.model_name, **filters
+    )
+
+
+def validate_single_line(value):
+    # A line break or control character in a name could forge an e-mail header or a fake
+    # second line on the page; refuse them outright rather than cleaning them up.
+    if any(unicodedata.category(char) in {"Cc", "Zl", "Zp"} for char in value):
+        raise ValidationError(
+            "Please write your name on one line, without special characters.", code="single_line"
+        )
+
+
+class PostRef(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, editable=False)
+    object_id = models.PositiveBigIntegerField(editable=False)
+    post = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        abstract = True
+
+
+class Comment(PostRef):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        SPAM = "spam", "Spam"
+
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        editable=False,
+        help_text="The comment this one answers. Replies are one level deep.",
+    )
+    name = models.CharField(
+        max_length=NAME_MAX,
+        validators=[validate_single_line],
+        help_text="Shown with the comment.",
+    )
+    email = models.EmailField(
+        blank=True, help_text="Never shown on the site. Lets you write back privately."
+    )
+    body = models.TextField(
+        "comment",
+        max_length=BODY_MAX,
+        validators=[MaxLengthValidator(BODY_MAX)],  # a TextField's max_length is forms-only
+        help_text="Plain text: line breaks are kept and web addresses become links.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+        help_text="Only approved comments appear on the site.",
+    )
+    by_author = models.BooleanField(
+        "by the author",
+        default=False,
+        editable=False,
+        help_text="Written by you (staff) and badged “Author” on the page.",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    held_for = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="Why this comment was held, beyond the usual moderation.",
+    )
+    visitor_hash = models.CharField(max_length=64, blank=True, editable=False)
+    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The nonce of the signed form that sent it: a double-click resubmits the same nonce.
+    form_token = models.CharField(max_length=32, null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "status", "created_at"],
+                name="engagement_comment_post_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "rejected", "spam"]),
+                name="engagement_comment_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), BODY_MAX),
+                name="engagement_comment_body_max_length",
+                violation_error_message="A comment is at most 5,000 characters.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name="") & ~Q(name__contains="\n") & ~Q(name__contains="\r"),
+                name="engagement_comment_name_one_line",
+                violation_error_message="A name is one line, and not empty.",
+            ),
+            models.UniqueConstraint(fields=["form_token"], name="engagement_comment_form_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:60]}"
+
+    def get_absolute_url(self):
+        post = self.post
+        if post is None:
+            return None
+        return f"{post.get_absolute_url()}#comment-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        parent = self.parent
+        if parent is None:
+            return
+        if (parent.content_type_id, parent.object_id) != (self.content_type_id, self.object_id):
+            raise ValidationError("A reply must be on the same post as the comment it answers.")
+        if parent.parent_id is not None:
+            raise ValidationError("Replies are one level deep: answer the first comment.")
+
+
+class Like(PostRef):
+    visitor_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            # Also the index every like count and "did I like this?" query uses.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "visitor_hash"],
+                name="engagement_like_once_per_visitor",
+            ),
+            models.CheckConstraint(
+                condition=~Q(visitor_hash=""), name="engagement_like_has_visitor"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Like on {self.content_type.model} {self.object_id}"
+
+
+class Discussion(PostRef):
+    """Per-post settings, kept here because Publishable stays the same for every app.
+
+    No row means the defaults (comments open); the admin's "close comments" action writes one.
+    """
+
+    comments_open = models.BooleanField(
+        default=True,
+        help_text="Untick to stop new comments on this post. Approved comments stay visible.",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="engagement_discussion_one_per_post"
+            ),
+        ]
+
+    def __str__(self):
+        state = "open" if self.comments_open else "closed"
+        return f"Comments {state} on {self.content_type.model} {self.object_id}"

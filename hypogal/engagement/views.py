@@ -1,0 +1,117 @@
+"""The two things a reader can send: a comment and a like. Both POST-redirect-GET."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from hypogal import visitors
+from hypogal.engagement import comments, likes, posts, spam
+from hypogal.engagement.context import is_author
+from hypogal.engagement.forms import AuthorCommentForm, CommentForm
+from hypogal.engagement.models import Comment
+
+COMMENT_RATE_VISITOR = "HYPOGAL_COMMENT_RATE_VISITOR"
+COMMENT_RATE_IP = "HYPOGAL_COMMENT_RATE_IP"
+LIKE_RATE_IP = "HYPOGAL_LIKE_RATE_IP"
+DEFAULT_RATES = {COMMENT_RATE_VISITOR: "5/600", COMMENT_RATE_IP: "20/600", LIKE_RATE_IP: "30/600"}
+
+
+def rate(name):
+    return spam.Rate.parse(getattr(settings, name, DEFAULT_RATES[name]))
+
+
+def too_many(request, template, context, window):
+    response = render(request, template, {**context, "too_many": True}, status=429)
+    response["Retry-After"] = str(window)
+    return response
+
+
+def comment_page(request, post, form, status, **extra):
+    context = {"post": post, "form": form, "comment_url": posts.comment_url(post), **extra}
+    return render(request, "engagement/comment_page.html", context, status=status)
+
+
+@require_POST
+def comment(request, app_label, model_name, pk):
+    post = posts.published_post_or_404(app_label, model_name, pk)
+    if not posts.comments_open(post):
+        context = {"post": post, "title": "Comments are closed"}
+        return render(request, "engagement/notice.html", context, status=403)
+    visitor = visitors.get(request)
+    ip_hash = visitors.ip_hash(request)
+    author = is_author(request.user)
+    if author:
+        form = AuthorCommentForm(request.POST, post=post, user=request.user)
+    else:
+        form = CommentForm(request.POST, post=post)
+        by_visitor = rate(COMMENT_RATE_VISITOR)
+        by_ip = rate(COMMENT_RATE_IP)
+        # Every attempt counts on both, valid or not: a flood of broken posts is still a flood.
+        allowed = [
+            spam.allow("comment-visitor", visitor.hash, by_visitor),
+            spam.allow("comment-ip", ip_hash, by_ip),
+        ]
+        if not all(allowed):
+            kept = {key: request.POST.get(key, "") for key in ("name", "email", "body", "parent")}
+            context = {"post": post, "form": CommentForm(initial=kept, post=post),
+                       "comment_url": posts.comment_url(post)}
+            response = too_many(request, "engagement/comment_page.html", context,
+                                max(by_visitor.seconds, by_ip.seconds))
+            return visitors.remember(request, response)
+    if not form.is_valid():
+        return visitors.remember(request, comment_page(request, post, form, 400))
+    prepared = comments.prepare(form, by_author=author, visitor_hash=visitor.hash, ip_hash=ip_hash)
+    stored, created = comments.store(prepared)
+    if stored is None:
+        form.token_already_used()
+        return visitors.remember(request, comment_page(request, post, form, 400))
+    if stored.status == Comment.Status.APPROVED:
+        messages.success(request, "Your reply is published.")
+        target = f"#comment-{stored.pk}"
+    else:
+        if created:
+            comments.notify_author(request, stored, post)
+        messages.success(
+            request,
+            "Thank you! Your comment is waiting for moderation: it appears here once the author "
+            "has read it.",
+        )
+        # To the message itself (top of the page): the comment is not on the page yet.
+        target = "#messages"
+    return visitors.remember(request, redirect(post.get_absolute_url() + target))
+
+
+def likes_label(count):
+    return f"{count} like" if count == 1 else f"{count} likes"
+
+
+@require_POST
+def like(request, app_label, model_name, pk):
+    post = posts.published_post_or_404(app_label, model_name, pk)
+    visitor = visitors.get(request)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    by_ip = rate(LIKE_RATE_IP)
+    if not spam.allow("like-ip", visitors.ip_hash(request), by_ip):
+        text = "Too many likes from your network just now. Please try again in a few minutes."
+        if wants_json:
+            response = JsonResponse({"error": text}, status=429)
+            response["Retry-After"] = str(by_ip.seconds)
+            return response
+        context = {"post": post, "title": "Please wait a moment", "text": text}
+        return too_many(request, "engagement/notice.html", context, by_ip.seconds)
+    action = request.POST.get("action", "like")
+    if action == "like":
+        likes.like(post, visitor.hash)
+    elif action == "unlike":
+        likes.unlike(post, visitor.hash)
+    else:
+        return HttpResponseBadRequest("Unknown action.")
+    count, liked = likes.state(post, visitor.hash)
+    if wants_json:
+        response = JsonResponse({"liked": liked, "count": count, "label": likes_label(count)})
+    else:
+        messages.success(request, "Thank you for the like." if liked else "Your like is removed.")
+        response = redirect(post.get_absolute_url() + "#likes")
+    return visitors.remember(request, response)

@@ -1,0 +1,85 @@
+"""Pages that span both apps."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from articles.models import Article, Condition
+from hypogal.engagement.likes import most_liked
+from hypogal.site import (
+    related,  # noqa: F401 - registers the page sections
+    search,
+)
+from stories.models import Story
+
+
+def _public_count(model):
+    """Public posts of ``model`` per condition, as a subquery (one query for the whole list)."""
+    counts = (
+        model.objects.published()
+        .filter(conditions=OuterRef("pk"))
+        .order_by()
+        .values("conditions")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def conditions_with_counts():
+    return Condition.objects.annotate(
+        article_count=_public_count(Article), story_count=_public_count(Story)
+    ).order_by("name")
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "latest_articles": list(Article.objects.for_list()[:5]),
+            "latest_stories": list(Story.objects.for_list()[:5]),
+            "most_liked_stories": list(most_liked(Story.objects.for_list(), limit=3)),
+        },
+    )
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+def conditions_index(request):
+    return render(request, "conditions.html", {"conditions": conditions_with_counts()})
+
+
+def search_page(request):
+    query = request.GET.get("q", "").strip()
+    context = {"query": query, "page_obj": None, "error": ""}
+    if len(query) > search.MAX_QUERY_LENGTH:
+        context["error"] = (
+            f"That search is too long. Please use up to {search.MAX_QUERY_LENGTH} characters."
+        )
+    elif query:
+        paginator = Paginator(search.search(query), 10)
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        context["result_count"] = paginator.count
+        context["page_query"] = urlencode({"q": query}) + "&"
+    return render(request, "search.html", context)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

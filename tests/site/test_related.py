@@ -1,0 +1,64 @@
+"""Related reading, and the condition hubs that list everything about a condition."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def related_titles(client, post):
+    return [item.title for item in client.get(post.get_absolute_url()).context["related_reading"]]
+
+
+def days_ago(n):
+    return timezone.now() - timedelta(days=n)
+
+
+def test_shared_conditions_first_then_newest_never_self_never_drafts(client):
+    dystonia, other = factories.condition(), factories.condition()
+    page = factories.article(title="Page", conditions=[dystonia], published_at=days_ago(9))
+    factories.story(title="Same condition story", conditions=[dystonia], published_at=days_ago(8))
+    factories.draft_article(title="Draft same condition", conditions=[dystonia])
+    factories.scheduled_article(title="Scheduled same condition", conditions=[dystonia])
+    factories.article(title="Newest unrelated", conditions=[other], published_at=days_ago(1))
+    factories.story(title="Older unrelated", published_at=days_ago(5))
+    factories.article(title="Oldest unrelated", published_at=days_ago(30))
+
+    assert related_titles(client, page) == [
+        "Same condition story",
+        "Newest unrelated",
+        "Older unrelated",
+    ]
+
+
+def test_at_most_three_and_both_kinds(client):
+    condition = factories.condition()
+    story = factories.story(conditions=[condition], published_at=days_ago(10))
+    for n in range(3):
+        factories.article(title=f"Guide {n}", conditions=[condition], published_at=days_ago(n + 1))
+    titles = related_titles(client, story)
+    assert titles == ["Guide 0", "Guide 1", "Guide 2"]
+    html = client.get(story.get_absolute_url()).text
+    assert "Related reading" in html and "Condition guides" in html
+
+
+def test_conditions_index_lists_every_condition_with_public_counts(
+    client, django_assert_max_num_queries
+):
+    dystonia = factories.condition(name="Cervical dystonia")
+    factories.condition(name="Relapsing polychondritis")
+    factories.article(conditions=[dystonia])
+    factories.article(conditions=[dystonia])
+    factories.draft_article(conditions=[dystonia])
+    factories.story(conditions=[dystonia])
+    factories.draft_story(conditions=[dystonia])
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("conditions"))
+    counts = {c.name: (c.article_count, c.story_count) for c in response.context["conditions"]}
+    assert counts == {"Cervical dystonia": (2, 1), "Relapsing polychondritis": (0, 0)}
+    assert "2 overviews, 1 story" in response.text and "0 overviews, 0 stories" in response.text

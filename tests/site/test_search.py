@@ -1,0 +1,108 @@
+"""Search: ranked, highlighted, public only, and never a 500 (run on SQLite and PostgreSQL)."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+SEARCH = reverse("search")
+
+
+def result_titles(client, query, **params):
+    response = client.get(SEARCH, {"q": query, **params})
+    assert response.status_code == 200
+    page = response.context["page_obj"]
+    return [post.title for post, _ in page] if page else []
+
+
+def test_title_match_ranks_above_body_match(client):
+    factories.article(title="Living well", body="Some words about botulinum injections.")
+    factories.story(title="My botulinum injections", body="It went well.")
+    assert result_titles(client, "botulinum") == ["My botulinum injections", "Living well"]
+
+
+def test_searches_title_summary_body_and_condition_names(client):
+    condition = factories.condition(name="Polychondritis")
+    factories.article(title="A", summary="Ear cartilage swelling.", body="x")
+    factories.story(title="B", body="The rheumatologist listened.")
+    factories.article(title="C", body="nothing", conditions=[condition])
+    assert result_titles(client, "cartilage") == ["A"]
+    assert result_titles(client, "rheumatologist") == ["B"]
+    assert result_titles(client, "polychondritis") == ["C"]
+
+
+def test_only_public_posts_are_found(client):
+    factories.draft_article(title="Draft about dystonia")
+    factories.scheduled_article(title="Scheduled about dystonia")
+    factories.draft_story(title="Draft story about dystonia")
+    factories.article(title="Public about dystonia")
+    assert result_titles(client, "dystonia") == ["Public about dystonia"]
+
+
+def test_snippet_highlights_matches_and_escapes_text(client):
+    factories.article(
+        title="Jaw", body="Before: my jaw pulled <script>alert(1)</script> to the left, jaw tight."
+    )
+    html = client.get(SEARCH, {"q": "jaw"}).text
+    assert "<mark>jaw</mark> pulled" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_results_are_paginated_and_keep_the_query(client):
+    for n in range(13):
+        factories.article(title=f"Fatigue note {n}")
+    first = client.get(SEARCH, {"q": "fatigue"})
+    assert first.context["result_count"] == 13
+    assert 'href="?q=fatigue&amp;page=2"' in first.text
+    assert len(result_titles(client, "fatigue", page=2)) == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"unbalanced quote',
+        "100%",
+        "under_score",
+        "%_%",
+        "' OR 1=1 --",
+        "dystonie cervicale é ü 頸部ジストニア",
+        "!!!",
+        "a & b | c ! d <-> e :*",
+        "\\",
+        "x" * 200,
+    ],
+)
+def test_odd_queries_give_a_clean_page(client, query):
+    factories.article(title="Cervical dystonia overview")
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    assert "Search" in response.text
+
+
+def test_over_long_query_is_refused_politely(client):
+    response = client.get(SEARCH, {"q": "x" * 201})
+    assert response.status_code == 200
+    assert "too long" in response.text
+    assert response.context["page_obj"] is None
+
+
+def test_uses_postgres_full_text_search_on_postgres(client):
+    factories.article(title="Treatments", body="She was injecting the muscles.")
+    titles = result_titles(client, "injections")
+    if connection.vendor == "postgresql":
+        assert titles == ["Treatments"]  # stemming: injections ~ injecting
+    else:
+        assert titles == []
+
+
+def test_search_query_count_is_fixed(client, django_assert_max_num_queries):
+    conditions = [factories.condition() for _ in range(4)]
+    for n in range(15):
+        factories.article(title=f"Neck {n}", conditions=conditions)
+        factories.story(title=f"Neck story {n}", conditions=conditions)
+    with django_assert_max_num_queries(5):
+        client.get(SEARCH, {"q": "neck"})
