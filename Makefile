@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install install-dev lint check clean
+.PHONY: run serve bench test install install-dev lint check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,29 @@ run: install
 	@echo "then log in at http://127.0.0.1:8000/admin/"
 	@echo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production-like, locally: gunicorn, DEBUG off, hashed static files through whitenoise. Plain
+# HTTP on localhost, so the HTTPS-only cookie and redirect settings are relaxed for it alone.
+SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat .secret_key)" HYPOGAL_SERVE_MEDIA=1 \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SESSION_COOKIE_SECURE=0 DJANGO_CSRF_COOKIE_SECURE=0 \
+	DJANGO_SECURE_HSTS_SECONDS=0
+
+.secret_key:
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+serve: install .secret_key
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py load_demo
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "HypoGal (production mode) at http://127.0.0.1:8000/"
+	$(SERVE_ENV) $(BIN)/gunicorn hypogal.wsgi:application --workers 2 --bind 127.0.0.1:8000 \
+		--access-logfile - --forwarded-allow-ips 127.0.0.1
+
+# Throughput and latency with wrk against gunicorn; writes bench/results.txt.
+bench: install .secret_key
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py
 
 test: install-dev
 	$(BIN)/python -m pytest; status=$$?; \

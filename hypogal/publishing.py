@@ -13,6 +13,22 @@ from markdownx.models import MarkdownxField
 from hypogal.markdown import render
 
 
+def next_publication():
+    """When the next scheduled post of any kind goes public (None if nothing is scheduled)."""
+    from django.apps import apps
+
+    now = timezone.now()
+    dates = [
+        model.objects.filter(status=Publishable.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    return min((date for date in dates if date), default=None)
+
+
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now())

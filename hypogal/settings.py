@@ -9,21 +9,13 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from hypogal import env
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DJANGO_DEBUG", False)
+DEBUG = env.DEBUG
+env_bool, env_list = env.env_bool, env.env_list
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -46,21 +38,32 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
     "markdownx",
     "hypogal",
     "hypogal.engagement",
     "articles",
     "stories",
+    "hypogal.wordpress",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hypogal.logs.RequestLogMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Old WordPress addresses → 301; acts only on 404s and "/?p=ID", before the page cache.
+    "hypogal.wordpress.middleware.LegacyRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hypogal.pagecache.StaffChangesMiddleware",
+    "hypogal.pagecache.AnonymousPageCacheMiddleware",
+    # Last, as django-axes asks: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hypogal.urls"
@@ -85,15 +88,42 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # PostgreSQL: keep connections open between requests, checked before reuse.
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "60")),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers wait for the lock instead of failing with "database is locked".
+    # Writers queue for the lock (IMMEDIATE + timeout) instead of failing with "database is
+    # locked", and WAL lets readers go on while one writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
+
+# Cache: Redis when REDIS_URL is set (shared by every app server), else this process's memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+    # Login-failure counts must be shared by every process: Redis, or a database table
+    # (created by a migration) when there is no Redis.
+    "axes": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hypogal_axes"}
+    ),
+}
+AXES_CACHE = "axes"
+# Whole pages for anonymous readers (hypogal/pagecache.py); made fresh by every change.
+HYPOGAL_PAGE_CACHE = env_bool("HYPOGAL_PAGE_CACHE", True)
+HYPOGAL_PAGE_CACHE_SECONDS = int(os.environ.get("HYPOGAL_PAGE_CACHE_SECONDS", "600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -112,6 +142,24 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Production: hashed, compressed names served by whitenoise with far-future cache headers
+# (needs `collectstatic`); development and tests serve the plain files.
+HYPOGAL_HASHED_STATIC = env_bool("HYPOGAL_HASHED_STATIC", not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if HYPOGAL_HASHED_STATIC
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+# Development: whitenoise finds files in place and picks up edits.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+# Serve uploads from Django itself (make serve, make bench); in production the proxy does.
+HYPOGAL_SERVE_MEDIA = env_bool("HYPOGAL_SERVE_MEDIA", DEBUG)
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -150,7 +198,5 @@ HYPOGAL_AUTHOR_EMAILS = env_list("HYPOGAL_AUTHOR_EMAILS")
 HYPOGAL_TRUSTED_PROXIES = int(os.environ.get("HYPOGAL_TRUSTED_PROXIES", "0"))
 HYPOGAL_VISITOR_COOKIE = "hypogal_visitor"
 
-SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+from hypogal.settings_logging import *  # noqa: E402,F403
+from hypogal.settings_security import *  # noqa: E402,F403 - headers, cookies, CSP, lockout

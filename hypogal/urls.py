@@ -1,10 +1,9 @@
 """The composition root: the only module that knows every app."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from hypogal import editor
 from hypogal.site import feeds, sitemaps
@@ -22,14 +21,18 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("stories.urls")),
     path("", include("hypogal.engagement.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", site.healthz, name="healthz"),
     # The markdownx widget reverses nothing: it posts to MARKDOWNX_*_URLS_PATH in settings.
     path("markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
     path("markdownx/upload/", editor.upload, name="markdownx_upload"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.HYPOGAL_SERVE_MEDIA:
+    # Locally only: in production the proxy serves MEDIA_ROOT (README, "Deployment").
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", site.media, name="media")
+    ]
 
 handler404 = "hypogal.site.views.page_not_found"
 handler500 = "hypogal.site.views.server_error"

@@ -79,7 +79,7 @@ def threads(post):
     rows = (
         on_model(Comment, type(post), object_id=post.pk)
         .filter(SHOWN)
-        .only("pk", "parent_id", "name", "body", "by_author", "created_at")
+        .only("pk", "parent_id", "name", "body_html", "by_author", "created_at")
         .order_by("created_at", "pk")
     )
     top, replies = [], []

@@ -17,6 +17,8 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
+from hypogal.engagement.text import reader_html
+
 NAME_MAX = 80
 BODY_MAX = 5000
 
@@ -85,6 +87,9 @@ class Comment(PostRef):
         validators=[MaxLengthValidator(BODY_MAX)],  # a TextField's max_length is forms-only
         help_text="Plain text: line breaks are kept and web addresses become links.",
     )
+    # The body as safe HTML, made once on save: a post with hundreds of comments must not
+    # escape and link every one of them on every view.
+    body_html = models.TextField(editable=False, default="")
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
@@ -141,6 +146,13 @@ class Comment(PostRef):
 
     def __str__(self):
         return f"{self.name}: {self.body[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = reader_html(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         post = self.post

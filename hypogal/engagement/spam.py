@@ -113,3 +113,19 @@ def hold_reason(body):
     if links > max_links:
         return f"{links} links (more than {max_links})"
     return ""
+
+
+def refresh_token(token):
+    """A new token (new nonce, shown now) for the same post as ``token``, or None.
+
+    The page cache stores pages with the token they were rendered with; every visitor served
+    from the cache gets their own through this, so the form works as if freshly rendered.
+    """
+    try:
+        payload = signing.loads(token, salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or "p" not in payload:
+        return None
+    fresh = {"n": secrets.token_hex(16), "p": payload["p"], "t": int(time.time())}
+    return signing.dumps(fresh, salt=TOKEN_SALT)

@@ -19,7 +19,8 @@
     var error = form.querySelector("[data-like-error]");
     var data = new FormData(form);
     error.textContent = "";
-    fetch(form.action, {
+    // getAttribute, not form.action: the form's input named "action" shadows that property.
+    fetch(form.getAttribute("action"), {
       method: "POST",
       body: data,
       credentials: "same-origin",

@@ -22,7 +22,9 @@ const el = (value = "") => ({ value, textContent: value, classList: {
 const fields = { action: el("like"), text: el("Like"), count: el("3 likes"), error: el(""),
                  button: el() };
 const form = {
-  action: "/engagement/articles/article/1/like/", dataset: {},
+  // As in a browser: the input named "action" shadows the form's action property.
+  action: fields.action, dataset: {},
+  getAttribute: (name) => name === "action" ? "/engagement/articles/article/1/like/" : null,
   hasAttribute: (name) => name === "data-like-form",
   querySelector: (sel) => ({ "[data-like-action]": fields.action, "[data-like-text]": fields.text,
     "[data-like-count]": fields.count, "[data-like-error]": fields.error,

@@ -1,33 +1,17 @@
 """Showing readers' text safely, and the admin's moderation count."""
 
 from django import template
-from django.utils.html import Urlizer, linebreaks
-from django.utils.safestring import mark_safe
 
 from hypogal.engagement.models import Comment
+from hypogal.engagement.text import reader_html
 
 register = template.Library()
 
 
-class _ReaderUrlizer(Urlizer):
-    # Every link a reader writes: not endorsed (nofollow), marked as user content (ugc), and
-    # no window.opener for the page it opens (noopener).
-    url_template = '<a href="{href}" rel="nofollow ugc noopener">{url}</a>'
-
-
-_urlize = _ReaderUrlizer()
-
-
 @register.filter(is_safe=True)
 def reader_text(value):
-    """Plain text from a reader: everything escaped, then paragraphs, line breaks and links.
-
-    Escaping happens first, inside the urlizer (autoescape=True), so no markup a reader types
-    can survive; linebreaks then only adds <p>/<br> around text that is already escaped.
-    """
-    text = "".join([str(value)])  # a plain str: the urlizer would trust a SafeString as is
-    linked = _urlize(text, trim_url_limit=60, nofollow=False, autoescape=True)
-    return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 - escaped above
+    """Plain text from a reader, shown safely (see hypogal.engagement.text)."""
+    return reader_html(value)
 
 
 @register.simple_tag

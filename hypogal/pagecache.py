@@ -1,0 +1,149 @@
+"""Whole-page cache for anonymous readers, made fresh by every change that shows on a page.
+
+A flood of readers following one shared link must not each cost a dozen queries. Pages are
+cached only for requests that carry no session, no visitor cookie and no pending message: such
+a reader sees exactly what any other such reader sees, except for the per-visitor form tokens
+(CSRF, the comment form's signed token), which are swapped into the cached HTML per request.
+Everyone else (staff, a reader who has liked or commented) always gets a live page.
+
+Freshness: every cached page is keyed by a content version; any saved change that can show on a
+page bumps it (see ``hypogal/signals.py``), so the very next request renders anew. A page is also
+never kept past the moment the next scheduled post goes public.
+"""
+
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+
+from hypogal import visitors
+from hypogal.engagement.spam import refresh_token
+
+VERSION_KEY = "hypogal:content-version"
+NEXT_DUE_KEY = "hypogal:next-publication"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+FORM_TOKEN = re.compile(rb'(<input type="hidden" name="token" value=")([^"]*)(")')
+
+
+def enabled():
+    return getattr(settings, "HYPOGAL_PAGE_CACHE", True)
+
+
+def content_changed():
+    """Call after any change readers can see: every cached page is stale from now on."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted)
+        cache.set(VERSION_KEY, int(time.time() * 1000), None)
+    cache.delete(NEXT_DUE_KEY)
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = int(time.time() * 1000)
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not enabled():
+        return False
+    if request.path.startswith(settings.HYPOGAL_UNCACHED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or visitors.cookie_name() in cookies:
+        return False
+    return "messages" not in cookies
+
+
+def _key(request, version):
+    return f"hypogal:page:{version}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _personalise(content, request):
+    """Swap this visitor's own CSRF and comment-form tokens into a cached page."""
+    content = CSRF_INPUT.sub(
+        lambda m: m.group(1) + get_token(request).encode() + m.group(2), content
+    )
+
+    def form_token(match):
+        fresh = refresh_token(match.group(2).decode())
+        return match.group(1) + (fresh or "").encode() + match.group(3)
+
+    return FORM_TOKEN.sub(form_token, content)
+
+
+class StaffChangesMiddleware:
+    """Whatever staff change through a form or an admin action, pages are fresh afterwards.
+
+    Model signals miss the admin's bulk actions (queryset updates); this catches them all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.method == "POST" and user is not None and user.is_staff:
+            if response.status_code < 400:
+                content_changed()
+        return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Sits after the CSRF and message middleware, so their response handling still runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, _version())
+        cached = cache.get(key)
+        if cached is not None:
+            response = cached
+            response.content = _personalise(response.content, request)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._storable(request, response):
+            timeout = _timeout()
+            if timeout > 0:
+                cache.set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response):
+        if request.method != "GET" or response.status_code != 200 or response.streaming:
+            return False
+        if response.cookies:  # the view set something for this reader alone
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if "private" in cache_control or "no-cache" in cache_control or "no-store" in cache_control:
+            return False
+        messages = getattr(request, "_messages", None)
+        return not (messages and len(messages._queued_messages))
+
+
+def _timeout():
+    """Seconds a page may be kept: the default, or less if a scheduled post goes public sooner."""
+    from django.utils import timezone
+
+    from hypogal.publishing import next_publication
+
+    default = settings.HYPOGAL_PAGE_CACHE_SECONDS
+    due = cache.get(NEXT_DUE_KEY)
+    if due is None:
+        upcoming = next_publication()
+        due = upcoming.timestamp() if upcoming else 0
+        cache.set(NEXT_DUE_KEY, due, default)
+    if not due:
+        return default
+    return max(0, min(default, int(due - timezone.now().timestamp())))

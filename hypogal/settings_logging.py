@@ -1,0 +1,37 @@
+"""Structured (JSON lines) logs on stdout; errors mailed to ADMINS when configured."""
+
+import os
+
+from hypogal.env import env_list
+
+# DJANGO_ADMINS="Ana <ana@example.org>, ops@example.org"
+ADMINS = []
+for entry in env_list("DJANGO_ADMINS"):
+    name, _, address = entry.rpartition("<")
+    ADMINS.append((name.strip() or entry, address.rstrip(">").strip() or entry))
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "hypogal@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "hypogal.logs.JsonFormatter"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "formatter": "json"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {
+            "handlers": ["stdout", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+        # Our own request log replaces the server's access line.
+        "django.server": {"handlers": [], "propagate": False},
+    },
+}

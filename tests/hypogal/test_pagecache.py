@@ -1,0 +1,156 @@
+"""Anonymous readers get cached pages; every change shows on the very next request."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from hypogal.engagement.models import Comment
+from hypogal.models import SiteSettings
+from tests import factories
+from tests.engagement.helpers import comment_url, like_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.HYPOGAL_PAGE_CACHE = True
+    settings.HYPOGAL_COMMENT_MIN_SECONDS = 0
+
+
+def fresh_reader():
+    """A first-time visitor: no cookies at all, CSRF enforced as in a real browser."""
+    return Client(enforce_csrf_checks=True)
+
+
+def read(url):
+    response = fresh_reader().get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_anonymous_request_is_a_cache_hit_without_queries(django_assert_num_queries):
+    post = factories.article()
+    assert read(post.get_absolute_url())["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        assert read(post.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_staff_and_returning_visitors_always_get_live_pages(staff_client):
+    post = factories.article()
+    read(post.get_absolute_url())
+    assert "X-Page-Cache" not in staff_client.get(post.get_absolute_url())
+    returning = Client()
+    returning.cookies["hypogal_visitor"] = "anything"
+    assert "X-Page-Cache" not in returning.get(post.get_absolute_url())
+
+
+def test_each_reader_of_a_cached_page_gets_their_own_tokens():
+    post = factories.article()
+    pages = [read(post.get_absolute_url()).text for _ in range(3)]
+    csrf = [
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1) for page in pages
+    ]
+    tokens = [re.search(r'name="token" value="([^"]+)"', page).group(1) for page in pages]
+    assert len(set(csrf)) == 3 and len(set(tokens)) == 3
+
+
+def test_forms_on_a_cached_page_post_successfully():
+    post = factories.article()
+    read(post.get_absolute_url())  # someone else warms the cache
+    reader = fresh_reader()
+    page = reader.get(post.get_absolute_url())
+    assert page["X-Page-Cache"] == "hit"
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', page.text).group(1)
+
+    liked = reader.post(like_url(post), {"csrfmiddlewaretoken": csrf, "action": "like"})
+    assert liked.status_code == 302
+    commented = reader.post(
+        comment_url(post),
+        {
+            "csrfmiddlewaretoken": csrf,
+            "token": token,
+            "name": "Ann",
+            "email": "ann@example.org",
+            "body": "Me too.",
+            "parent": "",
+            "website": "",
+        },
+    )
+    assert commented.status_code == 302
+    assert Comment.objects.get().body == "Me too."
+    # Now a returning visitor with a message waiting: a live page, with the message.
+    after = reader.get(commented.url)
+    assert "X-Page-Cache" not in after and "waiting for moderation" in after.text
+
+
+def test_publish_unpublish_and_edit_show_at_once(staff_client):
+    draft = factories.draft_article(title="Coming soon")
+    changelist = reverse("admin:articles_article_changelist")
+    assert "Coming soon" not in read("/").text
+    read("/")  # cached
+
+    staff_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    assert "Coming soon" in read("/").text
+    read(draft.get_absolute_url())
+
+    draft.refresh_from_db()
+    draft.title = "Now with a better title"
+    draft.save()
+    assert "Now with a better title" in read(draft.get_absolute_url()).text
+
+    staff_client.post(changelist, {"action": "unpublish", "_selected_action": [draft.pk]})
+    assert fresh_reader().get(draft.get_absolute_url()).status_code == 404
+    assert "Now with a better title" not in read("/").text
+
+
+def test_an_approved_comment_shows_at_once(staff_client):
+    post = factories.article()
+    pending = factories.comment(post, body="Waiting for approval", status="pending")
+    assert "Waiting for approval" not in read(post.get_absolute_url()).text
+    staff_client.post(
+        reverse("admin:engagement_comment_changelist"),
+        {"action": "approve", "_selected_action": [pending.pk]},
+    )
+    assert Comment.objects.get().status == "approved"
+    assert "Waiting for approval" in read(post.get_absolute_url()).text
+
+
+def test_a_like_shows_at_once():
+    post = factories.article()
+    assert "0 likes" in read(post.get_absolute_url()).text
+    liker = Client()
+    liker.post(like_url(post), {"action": "like"})
+    assert "1 like" in read(post.get_absolute_url()).text
+
+
+def test_site_settings_show_at_once(staff_client):
+    SiteSettings.objects.create()
+    assert "A brand new tagline" not in read("/").text
+    settings_row = SiteSettings.objects.get()
+    settings_row.tagline = "A brand new tagline"
+    settings_row.save()
+    assert "A brand new tagline" in read("/").text
+
+
+def test_a_deleted_comment_disappears_at_once():
+    post = factories.article()
+    comment = factories.comment(post, body="Regrettable words")
+    assert "Regrettable words" in read(post.get_absolute_url()).text
+    comment.delete()
+    assert "Regrettable words" not in read(post.get_absolute_url()).text
+
+
+def test_a_scheduled_post_appears_when_its_time_comes():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hypogal import pagecache
+
+    factories.article(published_at=timezone.now() + timedelta(seconds=90))
+    read("/")
+    assert 0 < pagecache._timeout() <= 90  # the cached home page expires by then

@@ -1,0 +1,136 @@
+"""Production settings, security headers, the CSP, the admin lockout, the health check."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import OperationalError
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "k3y-" + "Zx9!qW2#rT5$yU8%" * 4,
+    "DJANGO_ALLOWED_HOSTS": "hypogal.example",
+    "DJANGO_SETTINGS_MODULE": "hypogal.settings",
+}
+
+
+def manage(*args, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HYPOGAL_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **PRODUCTION, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_in_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_admin_url_moves_with_the_environment():
+    code = "from django.urls import reverse; print(reverse('admin:index'))"
+    result = manage("shell", "--no-imports", "-c", code, DJANGO_ADMIN_URL="desk-7f3a")
+    assert result.stdout.strip() == "/desk-7f3a/", result.stderr
+
+
+def test_public_pages_carry_the_security_headers_and_a_strict_csp(client):
+    post = factories.article()
+    response = client.get(post.get_absolute_url())
+    csp = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_the_page_has_no_inline_script(client):
+    import re
+
+    html = client.get(reverse("home")).text
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in tag or 'type="application/ld+json"' in tag, tag
+    assert " onclick=" not in html and " onload=" not in html
+
+
+def test_media_files_are_served_with_nosniff(client, media_root):
+    (media_root / "note.txt").write_text("<script>alert(1)</script>")
+    response = client.get("/media/note.txt")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_admin_keeps_working_without_the_public_csp(staff_client):
+    response = staff_client.get(reverse("admin:articles_article_add"))
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+
+
+def test_https_redirect_in_production(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/")
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+
+
+def test_admin_login_locks_out_after_repeated_failures(client, caplog):
+    user = factories.staff_user(username="author")
+    login = reverse("admin:login")
+    for _ in range(4):
+        response = client.post(login, {"username": "author", "password": "wrong"})
+        assert response.status_code == 200  # the form again, with an error
+    assert client.post(login, {"username": "author", "password": "wrong"}).status_code == 429
+    locked = client.post(login, {"username": "author", "password": "a-long-test-password"})
+    assert locked.status_code == 429
+    assert "Too many login attempts" in locked.text
+    assert any("Locking out" in record.getMessage() for record in caplog.records)
+    assert user.username == "author"
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.text == "ok\n"
+
+
+def test_healthz_answers_503_without_details_when_the_database_is_down(client, monkeypatch):
+    from django.db import connection
+
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server: secret-host:5432")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "cursor", down)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "secret-host" not in response.text and response.text == "unavailable\n"
+
+
+def test_healthz_answers_503_when_redis_is_configured_but_down(client, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        },
+    }
+    from django.core.cache import caches
+
+    caches._settings = None  # the new CACHES
+    try:
+        assert client.get("/healthz").status_code == 503
+    finally:
+        caches._settings = None
