@@ -63,7 +63,7 @@ class Importer:
             if item.post_type == "post":
                 self.post(item)
             elif item.post_type != "attachment":
-                self.report.skipped_items[f"{item.post_type} items"] += 1
+                self.report.skipped_items[item.post_type] += 1
                 if item.post_type == "page":
                     self.report.warn(f"Page “{item.title}” was not imported: only posts are.")
         used = {RESIZED.sub("", path) for path in self.media.used} | self.media.used

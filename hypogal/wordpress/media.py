@@ -76,7 +76,12 @@ class Media:
         return path if path.is_file() else None
 
     def clean(self, ref, candidates, title):
-        """(relative path, CleanImage) for the first candidate on disk, or (None, None)."""
+        """(relative path, CleanImage) for the first usable candidate, or (None, None).
+
+        A refused file (damaged, not an image) falls back to the next candidate, e.g. the
+        original beside a broken resized copy; only when none works is it a warning.
+        """
+        refused = []
         for relative in candidates:
             path = self.find(relative)
             if path is None:
@@ -85,8 +90,10 @@ class Media:
                 with path.open("rb") as handle:
                     return relative, images.sanitize(handle, name_hint=path.name)
             except ValidationError as error:
-                self.fail(f"Image {relative} was refused: {' '.join(error.messages)}", title)
-                return None, None
+                refused.append(f"Image {relative} was refused: {' '.join(error.messages)}")
+        if refused:
+            self.fail(" ".join(refused), title)
+            return None, None
         where = "" if self.root else " (no --uploads folder was given)"
         self.fail(f"Missing image file {candidates[0] if candidates else ref.src}{where}; "
                   "the post still points at the old address.", title)

@@ -24,7 +24,7 @@ class Report:
     def lines(self, *, source, dry_run):
         c = self.counts
         posts = c["articles"] + c["stories"]
-        skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(self.skipped_items.items()))
+        skipped = ", ".join(f"{kind}: {n}" for kind, n in sorted(self.skipped_items.items()))
         out = [
             ("Dry run: nothing was saved. This is what the import would do."
              if dry_run else "Import finished."),
@@ -48,7 +48,7 @@ class Report:
             out.append("Categories and tags that are not conditions: "
                        + ", ".join(sorted(self.unmatched_terms)) + ".")
         if skipped:
-            out.append(f"Not imported (not posts): {skipped}.")
+            out.append(f"Not imported: {skipped}.")
         out.append(f"Warnings: {len(self.warnings)}")
         out.extend(f"  - {warning}" for warning in self.warnings)
         return out

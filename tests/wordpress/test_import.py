@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Condition
 from hypogal.engagement.models import Comment
-from hypogal.wordpress.models import ImportedPost
+from hypogal.wordpress.models import ImportedImage, ImportedPost
 from stories.models import Photo, Story
 from tests.images import metadata_of
 from tests.wordpress.conftest import run, write_blog
@@ -178,10 +178,19 @@ def test_without_uploads_every_image_is_reported(existing_conditions, export_fil
     assert Article.objects.get(slug="what-is-cervical-dystonia").featured_image.name == ""
 
 
-def test_a_refused_image_is_reported(existing_conditions, export_file, uploads):
+def test_a_refused_image_falls_back_to_the_original_else_is_reported(
+    existing_conditions, export_file, uploads
+):
     (uploads / "2019/03/neck-300x200.jpg").write_bytes(b"<svg onload=alert(1)>")
     output = run(export_file, "--uploads", uploads)
+    assert "was refused" not in output  # the original beside it was used instead
+    assert ImportedImage.objects.get(post__wp_id=101).source == "2019/03/neck.jpg"
+    (uploads / "2019/03/neck.jpg").write_bytes(b"\xff\xd8 truncated jpeg")
+    Article.objects.all().delete()
+    output = run(export_file, "--uploads", uploads)
     assert "Image 2019/03/neck-300x200.jpg was refused: This file is not an image" in output
+    assert "Image 2019/03/neck.jpg was refused" in output
+    assert "svg" not in Article.objects.get(slug="what-is-cervical-dystonia").body_html
 
 
 def test_an_image_path_outside_the_uploads_folder_is_refused(existing_conditions, tmp_path,
@@ -231,7 +240,8 @@ def test_the_summary_names_every_kind_of_result(imported):
     assert "1 missing or refused" in imported
     assert "Redirects: 9 old addresses answer 301." in imported
     assert "Authors: Jane Doe." in imported
-    assert "1 page items" in imported and "1 nav_menu_item items" in imported
+    assert ("Not imported: attachments not shown in any post: 1, "
+            "nav_menu_item: 1, page: 1.") in imported
     assert "Page “About” was not imported" in imported
     for warning in ("contact-form-7", "<script>", "iframe became a plain link",
                     "New condition “Relapsing polychondritis”"):
