@@ -16,7 +16,6 @@ def media_root(settings, tmp_path):
 def empty_cache():
     """Cached site settings, rate-limit counters and pages never leak from one test to the next."""
     from django.core.cache import caches
-
     from django.core.cache.backends.db import DatabaseCache
 
     def clear():
