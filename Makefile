@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve bench test install install-dev lint check clean
+.PHONY: run serve bench test install install-dev e2e-tools lint check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,9 +54,32 @@ bench: install .secret_key
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/run.py
 
-test: install-dev
-	$(BIN)/python -m pytest; status=$$?; \
-	if [ $$status -eq 5 ]; then echo "No tests were collected."; exit 0; fi; exit $$status
+# Browser tests (tests/e2e): Debian's Chromium plus axe-core from tests/e2e/package-lock.json.
+# They run when both are there; otherwise they skip, and this says so before and after the suite.
+CHROMIUM ?= /usr/bin/chromium
+E2E_AXE := tests/e2e/node_modules/axe-core/axe.min.js
+E2E_STATUS = if echo "$(PYTEST_ARGS)" | grep -q "ignore=tests/e2e"; then \
+	  echo "Browser tests (tests/e2e): left out by PYTEST_ARGS."; \
+	elif [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "*** Browser tests (tests/e2e) SKIPPED: no Chromium at $(CHROMIUM) (apt-get install -y chromium)."; \
+	elif [ ! -f "$(E2E_AXE)" ]; then \
+	  echo "*** Browser tests (tests/e2e) SKIPPED: axe-core is not installed (needs npm: make e2e-tools)."; \
+	else echo "Browser tests (tests/e2e): on, with $(CHROMIUM) and axe-core."; fi
+
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+	touch $@
+
+# axe-core for the browser tests, when npm is there (CI installs Node.js first).
+e2e-tools:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory tests/e2e/node_modules/.installed; fi
+
+# PYTEST_ARGS: extra pytest arguments, e.g. PYTEST_ARGS=--ignore=tests/e2e
+test: install-dev e2e-tools
+	@$(E2E_STATUS)
+	HYPOGAL_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "No tests were collected."; status=0; fi; \
+	$(E2E_STATUS); exit $$status
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -66,4 +89,4 @@ check: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache tests/e2e/node_modules
