@@ -5,7 +5,10 @@ browser: raw HTML is not parsed as HTML at all (it is shown as text), and the ou
 passes an allow-list sanitizer (nh3), which also drops javascript:/data: URLs.
 """
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
 
 import markdown as md_lib
 import nh3
@@ -104,10 +107,39 @@ def _flatten(tokens):
         yield from _flatten(token.get("children", []))
 
 
+_LOCAL_IMG = re.compile(r'<img alt="([^"]*)" src="(/media/[^"]+)">')
+
+
+def _size_local_images(html):
+    """Our own uploads in the text get width, height and lazy loading: no layout shift."""
+    from django.conf import settings
+    from PIL import Image
+
+    root = Path(settings.MEDIA_ROOT).resolve()
+    prefix = settings.MEDIA_URL
+
+    def sized(match):
+        alt, src = match.groups()
+        path = (root / unquote(src[len(prefix):])).resolve()
+        if not src.startswith(prefix) or root not in path.parents or not path.is_file():
+            return match.group(0)
+        try:
+            with Image.open(path) as image:  # reads the header only
+                width, height = image.size
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return match.group(0)
+        return (
+            f'<img alt="{alt}" src="{src}" width="{width}" height="{height}" '
+            'loading="lazy" decoding="async">'
+        )
+
+    return _LOCAL_IMG.sub(sized, html)
+
+
 def render(text):
     """Markdown source -> sanitized HTML, a sanitized table of contents and the heading list."""
     converter = _converter()
-    html = sanitize(converter.convert(text or ""))
+    html = _size_local_images(sanitize(converter.convert(text or "")))
     headings = [(t["level"], t["id"], t["name"]) for t in _flatten(converter.toc_tokens)]
     toc_html = sanitize(converter.toc) if headings else ""
     return Rendered(html=html, toc_html=toc_html, headings=headings)

@@ -103,3 +103,18 @@ def test_headings_get_anchors_and_a_table_of_contents():
 
 def test_no_headings_means_no_table_of_contents():
     assert render("Just a paragraph.").toc_html == ""
+
+
+def test_uploaded_images_in_the_text_get_their_size(media_root):
+    from tests import images
+
+    (media_root / "uploads").mkdir()
+    (media_root / "uploads" / "chart.png").write_bytes(images.png_bytes(40, 30))
+    html = render("![A chart](/media/uploads/chart.png) ![gone](/media/uploads/missing.png)").html
+    assert (
+        '<img alt="A chart" src="/media/uploads/chart.png" width="40" height="30" loading="lazy"'
+        in html
+    )
+    assert '<img alt="gone" src="/media/uploads/missing.png">' in html
+    outside = render("![x](/media/../settings.py)").html
+    assert "width=" not in outside
