@@ -21,9 +21,19 @@ class ConditionDetailView(DetailView):
     template_name = "articles/condition_detail.html"
     context_object_name = "condition"
 
+    # The hub shows the newest of each kind and links to the full, paginated lists: a
+    # condition with hundreds of posts must not load them all.
+    hub_size = 12
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = list(self.object.articles.for_list())
+        articles = list(self.object.articles.for_list()[: self.hub_size + 1])
         # Followed backwards through Story.conditions: articles never import stories.
-        context["stories"] = list(self.object.stories.for_list())
+        stories = list(self.object.stories.for_list()[: self.hub_size + 1])
+        context.update(
+            articles=articles[: self.hub_size],
+            more_articles=len(articles) > self.hub_size,
+            stories=stories[: self.hub_size],
+            more_stories=len(stories) > self.hub_size,
+        )
         return context

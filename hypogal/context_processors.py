@@ -1,13 +1,19 @@
+from django.utils.http import urlencode
+
 from hypogal.models import SiteSettings
 
 
 def canonical_url(request):
-    """This page's one address: no tracking or other query parameters, except a list's page."""
+    """This page's one address: no tracking parameters; a list keeps its condition and page."""
     url = request.build_absolute_uri(request.path)
+    kept = {}
+    condition = request.GET.get("condition", "")
+    if condition:
+        kept["condition"] = condition
     page = request.GET.get("page", "")
     if page.isdigit() and int(page) > 1:
-        url += f"?page={int(page)}"
-    return url
+        kept["page"] = int(page)
+    return f"{url}?{urlencode(kept)}" if kept else url
 
 
 def site(request):

@@ -1,6 +1,8 @@
 """Views shared by every kind of post. The core: it imports no app."""
 
+from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
 from hypogal import related, seo
@@ -45,7 +47,23 @@ class PublicDetailView(DetailView):
 
 
 class PublicListView(ListView):
+    """Newest first, ten a page; ``?condition=<slug>`` narrows it to one condition."""
+
     paginate_by = 10
 
     def get_queryset(self):
-        return self.model.objects.for_list()
+        queryset = self.model.objects.for_list()
+        slug = self.request.GET.get("condition", "")
+        self.condition = None
+        if slug:
+            conditions = self.model._meta.get_field("conditions").related_model
+            self.condition = get_object_or_404(conditions, slug=slug)
+            queryset = queryset.filter(conditions=self.condition)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["condition"] = self.condition
+        if self.condition:
+            context["page_query"] = urlencode({"condition": self.condition.slug}) + "&"
+        return context

@@ -62,3 +62,28 @@ def test_conditions_index_lists_every_condition_with_public_counts(
     counts = {c.name: (c.article_count, c.story_count) for c in response.context["conditions"]}
     assert counts == {"Cervical dystonia": (2, 1), "Relapsing polychondritis": (0, 0)}
     assert "2 overviews, 1 story" in response.text and "0 overviews, 0 stories" in response.text
+
+
+def test_condition_hub_shows_the_newest_and_links_to_the_full_lists(
+    client, django_assert_max_num_queries
+):
+    condition = factories.condition(name="Cervical dystonia")
+    other = factories.article(title="Other condition guide")
+    for n in range(14):
+        factories.article(
+            title=f"Guide {n:02d}", conditions=[condition], published_at=days_ago(n + 1)
+        )
+    factories.story(title="Only story", conditions=[condition])
+    with django_assert_max_num_queries(6):
+        page = client.get(condition.get_absolute_url()).text
+    assert "Guide 00" in page and "Guide 11" in page and "Guide 12" not in page
+    assert f'href="/articles/?condition={condition.slug}"' in page
+    assert "/stories/?condition=" not in page  # one story: nothing more to see
+
+    full = client.get(f"/articles/?condition={condition.slug}")
+    assert "Condition guides about Cervical dystonia" in full.text
+    assert "Other condition guide" not in full.text and "Guide 09" in full.text
+    assert f'href="?condition={condition.slug}&amp;page=2"' in full.text
+    assert "Guide 13" in client.get(f"/articles/?condition={condition.slug}&page=2").text
+    assert client.get("/articles/?condition=nope").status_code == 404
+    assert other.title in client.get("/articles/").text
