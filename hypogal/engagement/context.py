@@ -10,6 +10,9 @@ PublicDetailView puts ``for_page()`` in the context as ``engagement``; the inclu
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.paginator import Paginator
+
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -50,6 +53,7 @@ class Engagement:
     like_count: int = 0
     liked: bool = False
     comments: list = field(default_factory=list)
+    comment_page: object = None  # a Paginator page of top-level comments, when there are any
     form: object = None
     is_author: bool = False
 
@@ -118,7 +122,12 @@ def for_page(request, post):
         is_author=is_author(request.user),
     )
     if engagement.comment_count:
-        engagement.comments = threads(post)
+        # Fifty conversations a page, as WordPress does: a post with hundreds of comments stays
+        # quick to load and to read on a phone. Replies stay with their comment.
+        per_page = getattr(settings, "HYPOGAL_COMMENTS_PER_PAGE", 50)
+        page = Paginator(threads(post), per_page).get_page(request.GET.get("comments"))
+        engagement.comment_page = page
+        engagement.comments = list(page.object_list)
     if engagement.can_comment:
         engagement.form = comment_form(request, post, engagement.comments)
     return engagement

@@ -147,3 +147,20 @@ def test_the_includes_need_only_engagement_and_object(rf):
     assert f'action="/engagement/stories/story/{story.pk}/comment/"' in section
     assert "1 like" in button and f'action="/engagement/stories/story/{story.pk}/like/"' in button
     assert render_to_string("engagement/section.html", {}).strip() == ""
+
+
+def test_long_discussions_are_shown_fifty_conversations_a_page(client, settings):
+    settings.HYPOGAL_COMMENTS_PER_PAGE = 5
+    post = factories.article()
+    first = [factories.comment(post, body=f"Comment number {n:02d}") for n in range(7)]
+    factories.comment(post, parent=first[6], body="A reply stays with its comment")
+    page_one = client.get(post.get_absolute_url()).text
+    assert "Comment number 04" in page_one and "Comment number 05" not in page_one
+    assert "8 comments" in page_one  # the count is of the whole discussion
+    assert 'href="?comments=2#comments"' in page_one
+    page_two = client.get(post.get_absolute_url() + "?comments=2").text
+    assert "Comment number 06" in page_two and "A reply stays with its comment" in page_two
+    assert "Comment number 00" not in page_two
+    assert f"?comments=2&amp;reply_to={first[6].pk}#comment-form" in page_two
+    reply_form = client.get(post.get_absolute_url(), {"comments": 2, "reply_to": first[6].pk})
+    assert "Reply to" in reply_form.text
