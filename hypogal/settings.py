@@ -191,6 +191,7 @@ HYPOGAL_LIKE_RATE_IP = os.environ.get("HYPOGAL_LIKE_RATE_IP", "30/600")
 HYPOGAL_COMMENT_MIN_SECONDS = int(os.environ.get("HYPOGAL_COMMENT_MIN_SECONDS", "3"))
 HYPOGAL_COMMENT_FORM_MAX_AGE = int(os.environ.get("HYPOGAL_COMMENT_FORM_MAX_AGE", 2 * 24 * 3600))
 # A comment with more links than this is flagged as held, whoever wrote it.
+HYPOGAL_COMMENTS_PER_PAGE = int(os.environ.get("HYPOGAL_COMMENTS_PER_PAGE", "50"))
 HYPOGAL_COMMENT_MAX_LINKS = int(os.environ.get("HYPOGAL_COMMENT_MAX_LINKS", "2"))
 # Who is mailed about new comments; empty means every active superuser with an address.
 HYPOGAL_AUTHOR_EMAILS = env_list("HYPOGAL_AUTHOR_EMAILS")
