@@ -23,6 +23,9 @@ FORMATS = {
     "PNG": ("PNG", "png"),
     "WEBP": ("WEBP", "webp"),
     "GIF": ("PNG", "png"),
+    # Phones write MPO: a JPEG with extra embedded images (HDR gain map, preview). Only the
+    # main picture is kept; the embedded ones go with the rest of the metadata.
+    "MPO": ("JPEG", "jpg"),
 }
 GPS_IFD = 0x8825
 

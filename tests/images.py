@@ -24,6 +24,16 @@ def jpeg_bytes(width=120, height=80, gps=True, orientation=None, color=(200, 80,
     return buffer.getvalue()
 
 
+def mpo_bytes(width=300, height=200, orientation=6):
+    """A phone JPEG with a second embedded image (Pillow reads it as MPO), GPS and rotation."""
+    first = Image.open(io.BytesIO(jpeg_bytes(width, height, gps=True, orientation=orientation)))
+    exif = first.getexif()
+    buffer = io.BytesIO()
+    preview = Image.new("RGB", (width // 4, height // 4), (0, 0, 0))
+    first.save(buffer, "MPO", save_all=True, append_images=[preview], exif=exif)
+    return buffer.getvalue()
+
+
 def png_bytes(width=40, height=30):
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (10, 120, 90)).save(buffer, "PNG")

@@ -41,6 +41,20 @@ def test_gps_exif_and_comments_are_removed_and_orientation_applied():
     assert clean.location_removed
 
 
+def test_phone_jpeg_with_an_embedded_image_is_accepted_and_cleaned():
+    """Many phones write MPO (a JPEG carrying a second image, e.g. an HDR gain map)."""
+    data = images.mpo_bytes(width=300, height=200, orientation=6)
+    from PIL import Image
+
+    assert Image.open(io.BytesIO(data)).format == "MPO"  # the test file really is one
+    assert images.metadata_of(data)["gps"]
+    clean = pipeline.sanitize(upload(data, "phone.jpg"))
+    after = images.metadata_of(clean.content)
+    assert clean.name.endswith(".jpg") and Image.open(io.BytesIO(clean.content)).format == "JPEG"
+    assert after["gps"] == {} and after["exif"] == {} and after["info_keys"] == set()
+    assert (clean.width, clean.height) == (200, 300) and clean.location_removed
+
+
 def test_rotation_really_moves_the_pixels():
     data = images.jpeg_bytes(width=300, height=200, orientation=6)
     from PIL import Image

@@ -34,6 +34,28 @@ def test_demo_content_loads_once_however_often_it_runs(capsys, media_root):
     assert "Demo content ready" in capsys.readouterr().out
 
 
+@pytest.mark.django_db(transaction=True)
+def test_running_it_again_keeps_the_authors_edits(media_root):
+    """`make run` loads the demo every time: what the author changed since must survive it."""
+    call_command("load_demo")
+    article = Article.objects.published().first()
+    article.title = "My own title"
+    article.status = Article.Status.DRAFT
+    article.save()
+    article.sources.first().delete()
+    story = Story.objects.published().first()
+    story.status = Story.Status.DRAFT
+    story.save()
+    story.photos.first().delete()
+    sources, photos = Source.objects.count(), Photo.objects.count()
+    call_command("load_demo")
+    article.refresh_from_db()
+    story.refresh_from_db()
+    assert (article.title, article.status) == ("My own title", Article.Status.DRAFT)
+    assert story.status == Story.Status.DRAFT
+    assert (Source.objects.count(), Photo.objects.count()) == (sources, photos)
+
+
 def test_demo_content_fills_every_page(client):
     call_command("load_demo")
     overview = Article.objects.get(slug="what-is-cervical-dystonia")

@@ -26,21 +26,21 @@ def _date(value):
 
 
 def load_conditions():
-    """Create or update the demo conditions; return them by slug."""
+    """Create the demo conditions that are missing; return them by slug."""
     conditions = {}
     for data in demo_content.CONDITIONS:
         fields = {key: value for key, value in data.items() if key != "slug"}
-        conditions[data["slug"]], _ = Condition.objects.update_or_create(
+        conditions[data["slug"]], _ = Condition.objects.get_or_create(
             slug=data["slug"], defaults=fields
         )
     return conditions
 
 
 def load_articles(conditions):
-    """Create or update the demo articles, their conditions and their sources."""
+    """Create the missing demo articles, with their conditions and their sources."""
     articles = []
     for data in demo_content.ARTICLES:
-        article, _ = Article.objects.update_or_create(
+        article, created = Article.objects.get_or_create(
             slug=data["slug"],
             defaults={
                 "title": data["title"],
@@ -51,26 +51,27 @@ def load_articles(conditions):
                 "reviewed_at": _date(data["reviewed_at"]),
             },
         )
+        articles.append(article)
+        if not created:
+            continue  # the author may have edited it since: hers now, left as it is
         article.conditions.set([conditions[slug] for slug in data["conditions"]])
-        article.sources.all().delete()
         Source.objects.bulk_create(
             Source(article=article, position=position, **source)
             for position, source in enumerate(data["sources"], start=1)
         )
-        articles.append(article)
     return articles
 
 
 def load_stories(conditions, articles):
-    """Create or update the demo series, stories and photos (drawn here, once per photo)."""
+    """Create the missing demo series, stories and photos (drawn here, once per photo)."""
     series = {
-        data["slug"]: Series.objects.update_or_create(slug=data["slug"], defaults=data)[0]
+        data["slug"]: Series.objects.get_or_create(slug=data["slug"], defaults=data)[0]
         for data in demo_content.SERIES
     }
     articles_by_slug = {article.slug: article for article in articles}
     stories = []
     for data in demo_content.STORIES:
-        story, _ = Story.objects.update_or_create(
+        story, created = Story.objects.get_or_create(
             slug=data["slug"],
             defaults={
                 "title": data["title"],
@@ -82,30 +83,27 @@ def load_stories(conditions, articles):
                 "series_part": data["series_part"],
             },
         )
+        stories.append(story)
+        if not created:
+            continue
         story.conditions.set([conditions[slug] for slug in data["conditions"]])
         story.related_articles.set([articles_by_slug[slug] for slug in data["related_articles"]])
         for spec in data["photos"]:
             load_photo(story, spec)
-        stories.append(story)
     return stories
 
 
 def load_photo(story, spec):
-    fields = {
-        "alt_text": spec["alt_text"],
-        "caption": spec["caption"],
-        "stage": spec["stage"],
-        "taken_on": _date(spec["taken_on"]),
-    }
-    photo = story.photos.filter(position=spec["position"]).first()
-    if photo is None:
-        # Only a new photo gets a new file: re-running never piles up images.
-        image = SimpleUploadedFile(f"{spec['drawing']}.jpg", DRAWINGS[spec["drawing"]]())
-        Photo.objects.create(story=story, position=spec["position"], image=image, **fields)
-    else:
-        for name, value in fields.items():
-            setattr(photo, name, value)
-        photo.save()
+    image = SimpleUploadedFile(f"{spec['drawing']}.jpg", DRAWINGS[spec["drawing"]]())
+    Photo.objects.create(
+        story=story,
+        position=spec["position"],
+        image=image,
+        alt_text=spec["alt_text"],
+        caption=spec["caption"],
+        stage=spec["stage"],
+        taken_on=_date(spec["taken_on"]),
+    )
 
 
 class Command(BaseCommand):
