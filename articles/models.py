@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from hypogal.fields import SafeImageField
+from hypogal.fields import CleanFilesOnFailedSave, SafeImageField
 from hypogal.images import picture
 from hypogal.publishing import Publishable, PublishedQuerySet
 
@@ -55,7 +55,7 @@ class ArticleQuerySet(PublishedQuerySet):
         )
 
 
-class Article(Publishable):
+class Article(CleanFilesOnFailedSave, Publishable):
     conditions = models.ManyToManyField(
         Condition,
         related_name="articles",

@@ -77,9 +77,14 @@ class SafeImageField(models.ImageField):
             file.save(source.name, source, save=False)
             if self.location_field:
                 setattr(model_instance, self.location_field, source.location_removed)
+            renditions = {}
             if self.renditions_field:
                 renditions = images.create_renditions(file.storage, file.name)
                 setattr(model_instance, self.renditions_field, renditions)
+            # The row is not written yet: if that fails, CleanFilesOnFailedSave removes these.
+            model_instance.__dict__.setdefault("_hypogal_new_files", []).append(
+                (file.storage, file.name, renditions)
+            )
         elif not file and self.renditions_field:
             setattr(model_instance, self.renditions_field, {})
 
@@ -87,3 +92,20 @@ class SafeImageField(models.ImageField):
             storage = file.storage
             transaction.on_commit(lambda: images.delete_files(storage, old_name, old_renditions))
         return file
+
+
+class CleanFilesOnFailedSave:
+    """Model mixin: files SafeImageField wrote for a save whose row was refused are removed.
+
+    The field has to write the file before the INSERT (the row stores its name), so a save the
+    database refuses (a CHECK constraint, say) would otherwise leave an orphan under MEDIA_ROOT.
+    """
+
+    def save(self, *args, **kwargs):
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            for storage, name, renditions in self.__dict__.pop("_hypogal_new_files", []):
+                images.delete_files(storage, name, renditions)
+            raise
+        self.__dict__.pop("_hypogal_new_files", None)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from articles.models import Article, Condition
-from hypogal.fields import SafeImageField
+from hypogal.fields import CleanFilesOnFailedSave, SafeImageField
 from hypogal.images import picture
 from hypogal.publishing import Publishable, PublishedQuerySet
 
@@ -161,7 +161,7 @@ def _inline_photo(photos, match):
     )
 
 
-class Photo(models.Model):
+class Photo(CleanFilesOnFailedSave, models.Model):
     class Stage(models.TextChoices):
         BEFORE = "before", "Before treatment"
         AFTER = "after", "After treatment"

@@ -43,14 +43,16 @@ def test_model_save_without_a_form_also_cleans():
     assert images.metadata_of(photo.image.path)["gps"] == {}
 
 
-def test_alt_text_is_required_by_validation_and_by_the_database():
+def test_alt_text_is_required_by_validation_and_by_the_database(media_root):
     story = factories.story()
     photo = Photo(story=story, alt_text="   ")
     with pytest.raises(ValidationError) as error:
         photo.full_clean()
     assert "alt_text" in error.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.photo(story, alt_text="  ")
+        factories.photo(story, alt_text="  ", image=phone_photo())
+    assert images.files_under(media_root) == []  # the refused row left no file behind
+    assert not Photo.objects.exists()
 
 
 def test_deleting_a_photo_removes_its_files(media_root):
