@@ -1,6 +1,6 @@
 """Sections one app adds to the other's pages, registered with hypogal.related."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Article
 from hypogal import related
@@ -11,13 +11,12 @@ RELATED_READING_SIZE = 3
 
 @related.section
 def stories_about_the_conditions(post):
-    """An overview links to the stories about its conditions."""
+    """An overview links to the stories about its conditions, and to those that point to it."""
     if not isinstance(post, Article):
         return {}
     condition_ids = [condition.pk for condition in post.conditions.all()]  # prefetched
-    if not condition_ids:
-        return {"condition_stories": []}
-    stories = Story.objects.for_list().filter(conditions__in=condition_ids).distinct()[:4]
+    about = Q(conditions__in=condition_ids) | Q(related_articles=post)
+    stories = Story.objects.for_list().filter(about).distinct()[:4]
     return {"condition_stories": list(stories)}
 
 

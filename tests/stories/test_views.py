@@ -53,6 +53,18 @@ def test_published_story_is_linked_from_everywhere_it_belongs(client):
     assert article.get_absolute_url() in story_page and "Cervical dystonia" in story_page
 
 
+def test_a_story_pointing_to_an_overview_is_linked_back_from_it(client):
+    """"Related articles" goes both ways, even when the two share no condition."""
+    article = factories.article(title="What is Sheehan's syndrome?")
+    story = factories.story(title="The tiredness nobody explained")
+    draft = factories.story(title="Not yet", status="draft")
+    story.related_articles.set([article])
+    draft.related_articles.set([article])
+    page = client.get(article.get_absolute_url()).text
+    assert "Stories about this condition" in page and story.get_absolute_url() in page
+    assert "Not yet" not in page
+
+
 def test_gallery_serves_renditions_with_srcset_sizes_and_lazy_loading(client):
     story = factories.story()
     factories.photo(
