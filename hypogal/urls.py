@@ -34,5 +34,6 @@ if settings.HYPOGAL_SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", site.media, name="media")
     ]
 
+handler400 = "hypogal.site.views.bad_request"
 handler404 = "hypogal.site.views.page_not_found"
 handler500 = "hypogal.site.views.server_error"

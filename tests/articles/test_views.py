@@ -112,6 +112,18 @@ def test_unknown_slugs_get_a_friendly_404(client, settings):
         assert "can’t find that page" in response.text
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["/search/?q=a%00b", "/articles/?condition=%00", "/old-post%00/", "/?p=1%00", "/?%00=x"],
+)
+def test_a_nul_byte_in_the_address_is_a_friendly_400(client, settings, url):
+    """PostgreSQL refuses NUL in text: it must never reach a query (and a 500)."""
+    settings.DEBUG = False
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "can’t read that address" in response.text
+
+
 def test_server_error_gets_a_friendly_500(rf):
     from hypogal.site.views import server_error
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -26,11 +27,12 @@ def test_like_without_javascript_then_undo(client, make):
     assert response["Location"] == f"{post.get_absolute_url()}#likes"
     html = client.get(response["Location"]).text
     assert "Thank you for the like." in html
-    if make is factories.article:  # the story page's include is the stories app's to add
-        assert "1 like<" in html and 'name="action" value="unlike"' in html
+    assert "1 like<" in html and 'name="action" value="unlike"' in html
     assert Like.objects.count() == 1
     client.post(like_url(post), {"action": "unlike"})
     assert Like.objects.count() == 0
+    html = client.get(post.get_absolute_url()).text
+    assert "0 likes<" in html and 'name="action" value="like"' in html
 
 
 def test_repeated_likes_from_one_visitor_count_once(client):
@@ -163,3 +165,18 @@ def test_most_liked_orders_any_post_queryset_in_one_query(django_assert_num_quer
 def test_with_like_counts_annotates_zero_for_unliked_posts():
     post = factories.article()
     assert likes.with_like_counts(Article.objects.all()).get(pk=post.pk).like_count == 0
+
+
+def test_home_page_orders_the_most_liked_stories(client):
+    factories.story(title="Quiet story")
+    loved = factories.story(title="Loved story")
+    liked = factories.story(title="Liked story")
+    draft = factories.draft_story(title="Draft story")
+    for post, n in ((loved, 3), (liked, 1), (draft, 5)):
+        for _ in range(n):
+            factories.like(post)
+    html = client.get(reverse("home")).text
+    section = html.split('id="most-liked"', 1)[1].split("</ol>", 1)[0]
+    assert section.index("Loved story") < section.index("Liked story")
+    assert "(3 likes)" in section and "(1 like)" in section
+    assert "Quiet story" not in section and "Draft story" not in section

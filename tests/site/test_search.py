@@ -1,8 +1,11 @@
 """Search: ranked, highlighted, public only, and never a 500 (run on SQLite and PostgreSQL)."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from tests import factories
 
@@ -18,9 +21,24 @@ def result_titles(client, query, **params):
 
 
 def test_title_match_ranks_above_body_match(client):
-    factories.article(title="Living well", body="Some words about botulinum injections.")
-    factories.story(title="My botulinum injections", body="It went well.")
-    assert result_titles(client, "botulinum") == ["My botulinum injections", "Living well"]
+    # The body match is the newer post: only the ranking can put the title match first.
+    now = timezone.now()
+    factories.article(
+        title="Living well",
+        body="Some words about botulinum injections.",
+        published_at=now - timedelta(hours=1),
+    )
+    factories.story(
+        title="My botulinum injections", body="It went well.", published_at=now - timedelta(days=30)
+    )
+    factories.article(
+        title="Botulinum, explained", body="Nothing else.", published_at=now - timedelta(days=60)
+    )
+    assert result_titles(client, "botulinum") == [
+        "My botulinum injections",
+        "Botulinum, explained",
+        "Living well",
+    ]
 
 
 def test_searches_title_summary_body_and_condition_names(client):

@@ -173,10 +173,15 @@ def test_every_page_has_a_unique_title_and_description(client):
     )
     other = factories.article(title="What is RP?", summary="Overview B.")
     story = factories.story(title="Rocks in my neck", summary="My story.", conditions=[condition])
+    for n in range(10):  # a second page of guides
+        factories.article(title=f"Guide {n}", summary=f"Guide {n}.")
     urls = [
         reverse("home"),
         reverse("articles:list"),
+        reverse("articles:list") + "?page=2",
+        reverse("articles:list") + f"?condition={condition.slug}",
         reverse("stories:list"),
+        reverse("stories:list") + f"?condition={condition.slug}",
         reverse("conditions"),
         reverse("search"),
         reverse("search") + "?q=neck",
