@@ -76,8 +76,24 @@ class LatestFeed(Feed):
         return [condition.name for condition in item.conditions.all()]
 
 
+class FullContentAtom(Atom1Feed):
+    """Atom's place for a whole post is <content>, with the summary in <summary>.
+
+    Django's Atom writes the description as <summary>; readers show that as a teaser.
+    """
+
+    def add_item_elements(self, handler, item):
+        full, item["description"] = item["description"], item["summary"]
+        super().add_item_elements(handler, item)
+        item["description"] = full
+        handler.addQuickElement("content", full, {"type": "html"})
+
+
 class LatestAtomFeed(LatestFeed):
-    feed_type = Atom1Feed
+    feed_type = FullContentAtom
+
+    def item_extra_kwargs(self, item):
+        return {"summary": item.summary}
 
     def subtitle(self, obj=None):
         return self.description(obj)
