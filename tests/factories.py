@@ -125,11 +125,12 @@ def comment(post, **kwargs):
 
 
 def like(post, visitor_hash=None):
+    """A like as a visitor gives it (row and tally), by the site's own code."""
+    from hypogal.engagement import likes
     from hypogal.engagement.models import Like, content_type_of
 
-    n = next(_seq)
-    return Like.objects.create(
-        content_type=content_type_of(post),
-        object_id=post.pk,
-        visitor_hash=visitor_hash or f"{n:064x}",
+    visitor_hash = visitor_hash or f"{next(_seq):064x}"
+    likes.like(post, visitor_hash)
+    return Like.objects.get(
+        content_type=content_type_of(post), object_id=post.pk, visitor_hash=visitor_hash
     )

@@ -1,8 +1,9 @@
 """What a post's page needs to show comments and likes, in a fixed number of queries.
 
-``annotate()`` adds the like count, "did this visitor like it", the comment count and "comments
-closed" to the query that fetches the post, so a page costs no extra query when nobody has
-commented yet and exactly one (the comments) when somebody has, however many.
+``annotate()`` adds the like count (the post's stored tally), "did this visitor like it", the
+comment count and "comments closed" to the query that fetches the post, so a page costs no
+extra query when nobody has commented yet and exactly one (the comments) when somebody has,
+however many.
 
 PublicDetailView puts ``for_page()`` in the context as ``engagement``; the includes
 ``engagement/section.html`` and ``engagement/like_button.html`` read only that and ``object``.
@@ -16,7 +17,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery,
 from django.db.models.functions import Coalesce
 
 from hypogal import visitors
-from hypogal.engagement import posts
+from hypogal.engagement import likes, posts
 from hypogal.engagement.forms import AuthorCommentForm, CommentForm
 from hypogal.engagement.models import Comment, Discussion, Like, on_model
 
@@ -36,7 +37,7 @@ def annotate(queryset, request):
     here = {"object_id": OuterRef("pk")}
     visitor_hash = visitors.get(request).hash
     return queryset.annotate(
-        engagement_like_count=_count(on_model(Like, model, **here)),
+        engagement_like_count=likes.count_of(model),
         engagement_liked=Exists(on_model(Like, model, visitor_hash=visitor_hash, **here)),
         engagement_comment_count=_count(on_model(Comment, model, **here).filter(SHOWN)),
         engagement_closed=Exists(on_model(Discussion, model, comments_open=False, **here)),

@@ -1,55 +1,94 @@
-"""Likes: one per visitor and post, counted from the rows themselves.
+"""Likes: one row per visitor and post, and a per-post tally kept in the same transaction.
 
-The count is always derived (COUNT over the unique index), never a stored counter: it cannot
-drift, concurrent likes cannot lose an increment, and the unique constraint turns a repeated
-like into a no-op. Counting one post's likes is an index-only range scan (see README).
+The unique constraint makes a repeated like a no-op, whoever gets there first. The count pages
+show (and the home page orders by) is ``LikeTally.count``, changed only here, by an atomic
+``count = count ± n`` in the transaction that inserted or deleted the rows: concurrent likes
+cannot lose an increment (PostgreSQL re-reads a locked row before updating it; SQLite's
+IMMEDIATE transactions take turns). Measured: the home page's "most liked" went from counting
+100,000 likes per render (tens of ms) to reading 200 tallies (README, Performance).
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from hypogal.engagement.models import Like, content_type_of, on_model
+from hypogal.engagement.models import Like, LikeTally, content_type_of, on_model
 
 
 def _for(post):
     return Like.objects.filter(content_type=content_type_of(post), object_id=post.pk)
 
 
-def like(post, visitor_hash):
+def _tally_of(post):
+    return LikeTally.objects.filter(content_type=content_type_of(post), object_id=post.pk)
+
+
+def _add(post, delta):
+    """count += delta for this post's tally, creating it (from the rows) the first time."""
+    if _tally_of(post).update(count=F("count") + delta):
+        return
     try:
         with transaction.atomic():
-            Like.objects.create(
-                content_type=content_type_of(post), object_id=post.pk, visitor_hash=visitor_hash
+            # Our own new row is visible to us; another transaction's uncommitted one is not,
+            # and that one will find this tally when it gets here, and add its own.
+            LikeTally.objects.create(
+                content_type=content_type_of(post), object_id=post.pk, count=_for(post).count()
             )
-    except IntegrityError:
-        pass  # already liked: the constraint says so, whoever got there first
+    except IntegrityError:  # another transaction created it first
+        _tally_of(post).update(count=F("count") + delta)
+
+
+def like(post, visitor_hash):
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Like.objects.create(
+                    content_type=content_type_of(post),
+                    object_id=post.pk,
+                    visitor_hash=visitor_hash,
+                )
+        except IntegrityError:
+            return  # already liked: the constraint says so, whoever got there first
+        _add(post, 1)
 
 
 def unlike(post, visitor_hash):
-    _for(post).filter(visitor_hash=visitor_hash).delete()
+    with transaction.atomic():
+        deleted, _ = _for(post).filter(visitor_hash=visitor_hash).delete()
+        if deleted:
+            _add(post, -deleted)
+
+
+def recount(post):
+    """Rebuild a post's tally from its like rows (e.g. after likes were deleted by hand)."""
+    with transaction.atomic():
+        count = _for(post).count()
+        if not _tally_of(post).update(count=count):
+            LikeTally.objects.create(
+                content_type=content_type_of(post), object_id=post.pk, count=count
+            )
 
 
 def state(post, visitor_hash):
-    """(count, liked_by_this_visitor) in one query, read from the unique index alone."""
-    result = _for(post).aggregate(
-        count=Count("object_id"), mine=Count("object_id", filter=Q(visitor_hash=visitor_hash))
+    """(count, liked_by_this_visitor) in one query."""
+    row = (
+        _tally_of(post)
+        .annotate(mine=Exists(_for(post).filter(visitor_hash=visitor_hash)))
+        .values_list("count", "mine")
+        .first()
     )
-    return result["count"], result["mine"] > 0
+    return (row[0], row[1]) if row else (0, False)
+
+
+def count_of(model):
+    """An expression: the like count of each row of a Publishable ``model``'s queryset."""
+    tally = on_model(LikeTally, model, object_id=OuterRef("pk")).values("count")[:1]
+    return Coalesce(Subquery(tally, output_field=IntegerField()), Value(0))
 
 
 def with_like_counts(queryset):
     """Annotate ``like_count`` on any Publishable queryset, in the same single query."""
-    counts = (
-        on_model(Like, queryset.model, object_id=OuterRef("pk"))
-        .order_by()
-        .values("object_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return queryset.annotate(
-        like_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
-    )
+    return queryset.annotate(like_count=count_of(queryset.model))
 
 
 def most_liked(queryset, limit=None, at_least=1):

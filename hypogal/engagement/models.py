@@ -191,6 +191,27 @@ class Like(PostRef):
         return f"Like on {self.content_type.model} {self.object_id}"
 
 
+class LikeTally(PostRef):
+    """A post's like count, kept by ``likes.like``/``likes.unlike`` in the like's transaction.
+
+    The rows stay the truth (one per visitor, unique); this is their count, stored because
+    ordering every story by its likes (the home page's "most liked") would otherwise count
+    every like on every render. ``likes.recount`` rebuilds it from the rows.
+    """
+
+    count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="engagement_liketally_one_per_post"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.count} likes on {self.content_type.model} {self.object_id}"
+
+
 class Discussion(PostRef):
     """Per-post settings, kept here because Publishable stays the same for every app.
 

@@ -2,8 +2,14 @@
 
 
 def forget_post(sender, instance, **kwargs):
-    from hypogal.engagement.models import Comment, Discussion, Like, content_type_of
+    from hypogal.engagement.models import (
+        Comment,
+        Discussion,
+        Like,
+        LikeTally,
+        content_type_of,
+    )
 
     content_type = content_type_of(instance)
-    for model in (Comment, Like, Discussion):
+    for model in (Comment, Like, LikeTally, Discussion):
         model.objects.filter(content_type=content_type, object_id=instance.pk).delete()

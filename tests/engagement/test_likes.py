@@ -180,3 +180,17 @@ def test_home_page_orders_the_most_liked_stories(client):
     assert section.index("Loved story") < section.index("Liked story")
     assert "(3 likes)" in section and "(1 like)" in section
     assert "Quiet story" not in section and "Draft story" not in section
+
+
+def test_the_stored_tally_follows_likes_and_unlikes_and_can_be_rebuilt(client):
+    post = factories.article()
+    for visitor in ("a", "b", "c"):
+        likes.like(post, visitor * 64)
+    likes.like(post, "a" * 64)  # again: no change
+    likes.unlike(post, "b" * 64)
+    likes.unlike(post, "z" * 64)  # never liked: no change
+    assert likes.state(post, "a" * 64) == (2, True)
+    assert "2 likes<" in client.get(post.get_absolute_url()).text
+    Like.objects.all().delete()  # by hand, behind the tally's back
+    likes.recount(post)
+    assert likes.state(post, "a" * 64) == (0, False)
