@@ -14,10 +14,11 @@ never kept past the moment the next scheduled post goes public.
 import copy
 import re
 import time
+from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 
 from hypogal import visitors
 from hypogal.engagement.spam import refresh_token
@@ -114,10 +115,17 @@ class StaffChangesMiddleware:
 
 
 class AnonymousPageCacheMiddleware:
-    """Sits after the CSRF and message middleware, so their response handling still runs."""
+    """Sits just inside whitenoise and the request log: a hit skips the rest of the stack.
+
+    A stored page is the response as the inner middleware left it (CSP, X-Frame-Options and
+    Vary headers included) minus the reader's CSRF cookie. A hit runs Django's own CSRF
+    middleware for the reader (read their cookie, or make one, and set it as Django would),
+    so the tokens swapped into the page match the cookie, as on a live page.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
         if not _cacheable_request(request):
@@ -128,27 +136,34 @@ class AnonymousPageCacheMiddleware:
         version = found.get(VERSION_KEY) or _version()
         stored = found.get(key)
         if stored is not None and stored[0] == version:
-            _, response, pieces = stored
-            response.content = _personalise(pieces, request)
-            response["X-Page-Cache"] = "hit"
-            return response
+            return self._hit(request, stored)
         response = self.get_response(request)
         if self._storable(request, response):
             timeout = _timeout()
             if timeout > 0:
                 pieces = _split(response.content)
                 shell = copy.copy(response)
+                shell.cookies = SimpleCookie()  # only the CSRF cookie (see _storable)
                 shell.content = b""
+                del shell["Content-Length"]
                 cache.set(key, (version, shell, pieces), timeout)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def _hit(self, request, stored):
+        _, response, pieces = stored
+        self.csrf.process_request(request)
+        response.content = _personalise(pieces, request)
+        response["Content-Length"] = str(len(response.content))
+        response["X-Page-Cache"] = "hit"
+        return self.csrf.process_response(request, response)
 
     @staticmethod
     def _storable(request, response):
         if request.method != "GET" or response.status_code != 200 or response.streaming:
             return False
-        if response.cookies:  # the view set something for this reader alone
-            return False
+        if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+            return False  # the view set something for this reader alone
         cache_control = response.get("Cache-Control", "")
         if "private" in cache_control or "no-cache" in cache_control or "no-store" in cache_control:
             return False

@@ -52,17 +52,18 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hypogal.logs.RequestLogMiddleware",
     "hypogal.badinput.RefuseNulBytesMiddleware",
+    # Cached pages for anonymous readers: a hit answers here, past only the three above.
+    "hypogal.pagecache.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Old WordPress addresses → 301; acts only on 404s and "/?p=ID", before the page cache.
+    # Old WordPress addresses → 301; acts only on 404s and "/?p=ID" (never cached pages).
     "hypogal.wordpress.middleware.LegacyRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hypogal.pagecache.StaffChangesMiddleware",
-    "hypogal.pagecache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -109,14 +110,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "hypogal.cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
     # Login-failure counts must be shared by every process: Redis, or a database table
     # (created by a migration) when there is no Redis.
     "axes": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "hypogal.cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hypogal_axes"}
     ),

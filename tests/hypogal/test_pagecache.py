@@ -87,6 +87,33 @@ def test_forms_on_a_cached_page_post_successfully():
     assert "X-Page-Cache" not in after and "waiting for moderation" in after.text
 
 
+def test_a_reader_who_kept_their_csrf_cookie_can_post_from_a_cached_page():
+    post, other = factories.article(), factories.article()
+    reader = fresh_reader()
+    reader.get(other.get_absolute_url())  # an earlier visit left a CSRF cookie, nothing else
+    kept = reader.cookies["csrftoken"].value
+    read(post.get_absolute_url())  # someone else warms the cache
+    page = reader.get(post.get_absolute_url())
+    assert page["X-Page-Cache"] == "hit"
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    liked = reader.post(like_url(post), {"csrfmiddlewaretoken": csrf, "action": "like"})
+    assert liked.status_code == 302
+    assert reader.cookies["csrftoken"].value == kept
+
+
+def test_a_cache_hit_carries_the_security_headers_and_the_readers_own_cookie():
+    post = factories.article()
+    read(post.get_absolute_url())
+    hit = read(post.get_absolute_url())
+    assert hit["X-Page-Cache"] == "hit"
+    assert "script-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY" and hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["Referrer-Policy"] and "Cookie" in hit["Vary"]
+    assert int(hit["Content-Length"]) == len(hit.content)
+    secret = hit.cookies["csrftoken"].value
+    assert secret and secret != read(post.get_absolute_url()).cookies["csrftoken"].value
+
+
 def test_publish_unpublish_and_edit_show_at_once(staff_client):
     draft = factories.draft_article(title="Coming soon")
     changelist = reverse("admin:articles_article_changelist")
