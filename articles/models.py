@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from hypogal.fields import CleanFilesOnFailedSave, SafeImageField
 from hypogal.images import picture
-from hypogal.publishing import Publishable, PublishedQuerySet
+from hypogal.publishing import Publishable, PublishedQuerySet, manager_for
 
 
 class Condition(models.Model):
@@ -87,7 +87,7 @@ class Article(CleanFilesOnFailedSave, Publishable):
         help_text="When you last checked this overview against its sources.",
     )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = manager_for(ArticleQuerySet)
 
     class Meta(Publishable.Meta):
         pass

@@ -15,6 +15,7 @@ from articles.models import Article, Condition
 from hypogal.engagement.models import Comment, Like, LikeTally
 from hypogal.engagement.text import reader_html
 from hypogal.markdown import render
+from hypogal.site.search import refresh_documents
 from stories.models import Story
 
 ARTICLES, STORIES, COMMENTS, LIKES = 200, 200, 20_000, 100_000
@@ -58,6 +59,8 @@ def seed():
         through.objects.bulk_create(
             through(**{field: item.pk, "condition_id": rng.choice(conditions).pk}) for item in items
         )
+    for model in (Article, Story):
+        refresh_documents(model)  # bulk_create sends no signals
     posts = [(ContentType.objects.get_for_model(Article), a.pk) for a in articles] + [
         (ContentType.objects.get_for_model(Story), s.pk) for s in stories
     ]

@@ -12,6 +12,9 @@ class HypogalConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from hypogal.pagecache import content_changed
+        from hypogal.site import search
+
+        search.connect_signals()
 
         def changed(**kwargs):
             content_changed()

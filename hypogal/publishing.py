@@ -5,6 +5,7 @@ post with a future date is scheduled. Every public view, feed, sitemap and searc
 ``Model.objects.published()``; ``is_published`` answers the same question for one object.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -35,6 +36,21 @@ class PublishedQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+
+class _DeferSearchDocument:
+    def get_queryset(self):
+        # The search document is for the database's own matching: never worth fetching.
+        return super().get_queryset().defer("search_document")
+
+
+def manager_for(queryset_class):
+    """The manager of a Publishable model whose queryset class is ``queryset_class``."""
+    return type(
+        f"{queryset_class.__name__}Manager",
+        (_DeferSearchDocument, models.Manager.from_queryset(queryset_class)),
+        {},
+    )()
 
 
 class Publishable(models.Model):
@@ -80,8 +96,11 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # PostgreSQL full-text search: the weighted words of title, conditions, summary and body,
+    # kept up to date by hypogal/site/search.py (empty on SQLite, which searches differently).
+    search_document = SearchVectorField(null=True, editable=False)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = manager_for(PublishedQuerySet)
 
     class Meta:
         abstract = True

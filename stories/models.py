@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from articles.models import Article, Condition
 from hypogal.fields import CleanFilesOnFailedSave, SafeImageField
 from hypogal.images import picture
-from hypogal.publishing import Publishable, PublishedQuerySet
+from hypogal.publishing import Publishable, PublishedQuerySet, manager_for
 
 # "[photo 2]" on a line of its own places the story's second photo there.
 PHOTO_TAG = re.compile(r"<p>\[photo (\d{1,3})\]</p>", re.IGNORECASE)
@@ -74,7 +74,7 @@ class Story(Publishable):
         help_text="Its part number in the series: 1, 2, 3…",
     )
 
-    objects = StoryQuerySet.as_manager()
+    objects = manager_for(StoryQuerySet)
 
     class Meta(Publishable.Meta):
         verbose_name_plural = "stories"

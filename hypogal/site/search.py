@@ -1,17 +1,21 @@
 """Search over public articles and stories.
 
 PostgreSQL: full-text search, weighted title > condition names, summary > body, ranked by
-SearchRank. Elsewhere (SQLite): every word must appear somewhere, ranked by where it appears.
-Either way the snippet is built here from the rendered text, escaped, with matches in <mark>.
+SearchRank, over each post's stored ``search_document`` (GIN-indexed, rebuilt here whenever a
+post, its conditions or a condition's name change). Elsewhere (SQLite): every word must appear
+somewhere, ranked by where it appears. Either way the snippet is built here from the rendered
+text, escaped, with matches in <mark>.
 """
 
 import html
 import re
+from collections.abc import Sequence
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -28,25 +32,41 @@ def terms(query):
     return [word for word in _WORD.findall(query.lower()) if len(word) > 1 or word.isdigit()]
 
 
+class Results(Sequence):
+    """(post, snippet_html) pairs, best first; a snippet is built only for the page shown."""
+
+    def __init__(self, posts, words):
+        self.posts, self.words = posts, words
+
+    def __len__(self):
+        return len(self.posts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [(post, snippet(post, self.words)) for post in self.posts[index]]
+        return self.posts[index], snippet(self.posts[index], self.words)
+
+
 def search(query):
-    """[(post, snippet_html)] best first; [] for a query with nothing to look for."""
+    """Results, best first; empty for a query with nothing to look for."""
     words = terms(query)
     if not words:
-        return []
+        return Results([], words)
     finder = _postgres if connection.vendor == "postgresql" else _portable
     ranked = []
     for model in (Article, Story):
         ranked.extend(finder(model, query, words))
     ranked.sort(key=lambda pair: (pair[1], pair[0].published_at), reverse=True)
-    return [(post, snippet(post, words)) for post, _ in ranked]
+    return Results([post for post, _ in ranked], words)
 
 
 def _condition_names(model):
-    lookup = model._meta.get_field("conditions").related_query_name()
+    conditions = model._meta.get_field("conditions")
+    lookup = conditions.related_query_name()
     from django.contrib.postgres.aggregates import StringAgg
 
     names = (
-        Condition.objects.filter(**{lookup: OuterRef("pk")})
+        conditions.related_model._default_manager.filter(**{lookup: OuterRef("pk")})
         .values(lookup)
         .annotate(names=StringAgg(F("name"), delimiter=" "))
         .values("names")
@@ -54,18 +74,28 @@ def _condition_names(model):
     return Coalesce(Subquery(names, output_field=TextField()), Value(""), output_field=TextField())
 
 
-def _postgres(model, query, words):
-    vector = (
+def document(model):
+    """The weighted search document of each row of ``model`` (also a migration's historical one)."""
+    return (
         SearchVector("title", weight="A", config="english")
         + SearchVector(_condition_names(model), weight="B", config="english")
         + SearchVector("summary", weight="B", config="english")
         + SearchVector("body", weight="C", config="english")
     )
+
+
+def refresh_documents(model, using="default", **filters):
+    """Rebuild the stored search document of ``model``'s rows matching ``filters``."""
+    if connections[using].vendor == "postgresql":
+        model._base_manager.using(using).filter(**filters).update(search_document=document(model))
+
+
+def _postgres(model, query, words):
     search_query = SearchQuery(query, search_type="websearch", config="english")
     found = (
         model.objects.for_list()
-        .annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(document=search_query)
+        .filter(search_document=search_query)
+        .annotate(rank=SearchRank(F("search_document"), search_query))
         .order_by("-rank", "-published_at")[:PER_MODEL]
     )
     return [(post, post.rank) for post in found]
@@ -120,3 +150,41 @@ def snippet(post, words):
         last = match.end()
     pieces.append(escape(excerpt[last:]))
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+def _post_saved(sender, instance, raw=False, using="default", **kwargs):
+    if not raw:
+        refresh_documents(sender, using, pk=instance.pk)
+
+
+def _conditions_changed(sender, instance, action, reverse, model, pk_set, using, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:  # post.conditions changed
+        refresh_documents(type(instance), using, pk=instance.pk)
+    elif pk_set:  # condition.<posts> changed: model is the post model
+        refresh_documents(model, using, pk__in=pk_set)
+    else:  # a reverse clear names no posts: rebuild them all (rare)
+        refresh_documents(model, using)
+
+
+def _condition_changed(sender, instance, using="default", raw=False, **kwargs):
+    if raw:
+        return
+    for model in (Article, Story):
+        # After a delete, its links are gone: rebuild every post (conditions are few).
+        filters = {} if kwargs.get("signal") is post_delete else {"conditions": instance}
+        refresh_documents(model, using, **filters)
+
+
+def connect_signals():
+    for model in (Article, Story):
+        label = model._meta.label
+        post_save.connect(_post_saved, sender=model, dispatch_uid=f"search-{label}")
+        m2m_changed.connect(
+            _conditions_changed,
+            sender=model.conditions.through,
+            dispatch_uid=f"search-{label}-conditions",
+        )
+    post_save.connect(_condition_changed, sender=Condition, dispatch_uid="search-condition")
+    post_delete.connect(_condition_changed, sender=Condition, dispatch_uid="search-condition-del")

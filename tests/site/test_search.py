@@ -124,3 +124,25 @@ def test_search_query_count_is_fixed(client, django_assert_max_num_queries):
         factories.story(title=f"Neck story {n}", conditions=conditions)
     with django_assert_max_num_queries(5):
         client.get(SEARCH, {"q": "neck"})
+
+
+def test_search_follows_every_change_at_once(client):
+    """On PostgreSQL each post's stored search document must be rebuilt by every kind of edit."""
+    article = factories.article(title="Living with tremors", body="Plain words.")
+    story = factories.story(title="My week", body="Plain words.")
+    article.title = "Living with spasms"
+    article.save()
+    assert result_titles(client, "spasms") == ["Living with spasms"]
+    assert result_titles(client, "tremors") == []
+
+    condition = factories.condition(name="Polychondritis")
+    condition.articles.add(article)  # from the condition's side
+    story.conditions.add(condition)
+    assert set(result_titles(client, "polychondritis")) == {"Living with spasms", "My week"}
+    condition.name = "Chondritis"
+    condition.save()
+    assert set(result_titles(client, "chondritis")) == {"Living with spasms", "My week"}
+    story.conditions.clear()
+    assert result_titles(client, "chondritis") == ["Living with spasms"]
+    condition.delete()
+    assert result_titles(client, "chondritis") == []
