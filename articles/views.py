@@ -27,9 +27,9 @@ class ConditionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        articles = list(self.object.articles.for_list()[: self.hub_size + 1])
+        articles = list(self.object.articles.for_list().cards()[: self.hub_size + 1])
         # Followed backwards through Story.conditions: articles never import stories.
-        stories = list(self.object.stories.for_list()[: self.hub_size + 1])
+        stories = list(self.object.stories.for_list().cards()[: self.hub_size + 1])
         context.update(
             articles=articles[: self.hub_size],
             more_articles=len(articles) > self.hub_size,

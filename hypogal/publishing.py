@@ -37,6 +37,10 @@ class PublishedQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
+    def cards(self):
+        """Only what a card or a link shows: a list never loads whole posts' text."""
+        return self.defer("body", "body_html", "toc_html")
+
 
 class _DeferSearchDocument:
     def get_queryset(self):

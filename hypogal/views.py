@@ -52,7 +52,7 @@ class PublicListView(ListView):
     paginate_by = 10
 
     def get_queryset(self):
-        queryset = self.model.objects.for_list()
+        queryset = self.model.objects.for_list().cards()
         slug = self.request.GET.get("condition", "")
         self.condition = None
         if slug:

@@ -16,7 +16,7 @@ def stories_about_the_conditions(post):
         return {}
     condition_ids = [condition.pk for condition in post.conditions.all()]  # prefetched
     about = Q(conditions__in=condition_ids) | Q(related_articles=post)
-    stories = Story.objects.for_list().filter(about).distinct()[:4]
+    stories = Story.objects.for_list().cards().filter(about).distinct()[:4]
     return {"condition_stories": list(stories)}
 
 
@@ -30,7 +30,7 @@ def related_reading(post):
     condition_ids = [condition.pk for condition in post.conditions.all()]  # prefetched
     candidates = []
     for model in (Article, Story):
-        queryset = model.objects.published()
+        queryset = model.objects.published().cards()
         if isinstance(post, model):
             queryset = queryset.exclude(pk=post.pk)
         through = model.conditions.through.objects.filter(

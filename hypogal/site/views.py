@@ -45,9 +45,9 @@ def home(request):
         request,
         "home.html",
         {
-            "latest_articles": list(Article.objects.for_list()[:5]),
-            "latest_stories": list(Story.objects.for_list()[:5]),
-            "most_liked_stories": list(most_liked(Story.objects.for_list(), limit=3)),
+            "latest_articles": list(Article.objects.for_list().cards()[:5]),
+            "latest_stories": list(Story.objects.for_list().cards()[:5]),
+            "most_liked_stories": list(most_liked(Story.objects.for_list().cards(), limit=3)),
         },
     )
 
