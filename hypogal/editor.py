@@ -45,4 +45,11 @@ def upload(request):
     except ValidationError as error:
         return JsonResponse({"image": error.messages}, status=400)
     path = default_storage.save(f"uploads/{timezone.now():%Y/%m}/{clean.name}", clean.as_upload())
-    return JsonResponse({"image_code": f"![Describe this image]({default_storage.url(path)})"})
+    # Named after the original (photo.w480.jpg…): the renderer finds them when the text is saved.
+    images.create_renditions(default_storage, path)
+    return JsonResponse(
+        {
+            "image_code": f"![Describe this image]({default_storage.url(path)})",
+            "location_removed": clean.location_removed,
+        }
+    )

@@ -111,9 +111,12 @@ _LOCAL_IMG = re.compile(r'<img alt="([^"]*)" src="(/media/[^"]+)">')
 
 
 def _size_local_images(html):
-    """Our own uploads in the text get width, height and lazy loading: no layout shift."""
+    """Our own uploads in the text get width, height and lazy loading (no layout shift), and the
+    renditions the editor's upload made, as srcset: a phone never downloads the full original."""
     from django.conf import settings
     from PIL import Image
+
+    from hypogal.images import RENDITION_WIDTHS, rendition_name
 
     root = Path(settings.MEDIA_ROOT).resolve()
     prefix = settings.MEDIA_URL
@@ -128,8 +131,17 @@ def _size_local_images(html):
                 width, height = image.size
         except (OSError, ValueError, Image.DecompressionBombError):
             return match.group(0)
+        smaller = [
+            (w, rendition_name(src, f"w{w}"))
+            for w in RENDITION_WIDTHS
+            if w < width and path.with_name(Path(rendition_name(src, f"w{w}")).name).is_file()
+        ]
+        responsive = ""
+        if smaller:
+            candidates = ", ".join(f"{url} {w}w" for w, url in [*smaller, (width, src)])
+            responsive = f' srcset="{candidates}" sizes="(max-width: 44rem) 100vw, 42rem"'
         return (
-            f'<img alt="{alt}" src="{src}" width="{width}" height="{height}" '
+            f'<img alt="{alt}" src="{src}"{responsive} width="{width}" height="{height}" '
             'loading="lazy" decoding="async">'
         )
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from hypogal.markdown import render
 from tests import images
 
 pytestmark = pytest.mark.django_db
@@ -57,9 +58,25 @@ def test_staff_upload_is_cleaned_and_returns_markdown(staff_client, media_root):
     assert response.status_code == 200
     code = response.json()["image_code"]
     assert code.startswith("![") and "/media/uploads/" in code
-    [stored] = images.files_under(media_root)
-    meta = images.metadata_of(stored)
-    assert meta["gps"] == {} and meta["exif"] == {}
+    assert response.json()["location_removed"] is True
+    stored = images.files_under(media_root)
+    assert len(stored) == 2  # the original and its thumbnail (it is narrower than 480 px)
+    for path in stored:
+        meta = images.metadata_of(path)
+        assert meta["gps"] == {} and meta["exif"] == {}
+
+
+def test_an_uploaded_photo_in_the_text_is_served_with_renditions(staff_client, media_root):
+    photo = images.jpeg_bytes(width=2000, height=1000, gps=True)
+    response = staff_client.post(UPLOAD, {"image": upload_file(photo)})
+    url = response.json()["image_code"].split("(", 1)[1].rstrip(")")
+    for path in images.files_under(media_root):
+        assert images.metadata_of(path)["gps"] == {}, path
+    html = render(f"![My jaw before treatment]({url})").html
+    stem = url.rsplit(".", 1)[0]
+    assert f'srcset="{stem}.w480.jpg 480w, {stem}.w960.jpg 960w, {stem}.w1600.jpg 1600w, ' in html
+    assert f'{url} 2000w"' in html and 'sizes="' in html
+    assert 'width="2000" height="1000" loading="lazy"' in html
 
 
 def test_upload_of_a_non_image_is_refused_and_stores_nothing(staff_client, media_root):
