@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 
 from articles.models import Article, Condition, Source
@@ -28,6 +28,16 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("conditions")
+
+    def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("featured_image")
+        super().save_model(request, obj, form, change)
+        if getattr(upload, "location_removed", False):  # a new upload that carried GPS data
+            self.message_user(
+                request,
+                "Location (GPS) data was found in the featured image and removed before saving.",
+                messages.WARNING,
+            )
 
     @admin.display(description="Conditions")
     def condition_names(self, obj):

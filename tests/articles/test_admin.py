@@ -1,5 +1,9 @@
 """The author's workflow in the admin, as she uses it."""
 
+import html as html_module
+import json
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -62,6 +66,8 @@ def test_featured_image_is_stripped_of_location(staff_client, media_root):
         ADD, article_form(featured_image=upload, featured_image_alt="The author smiling")
     )
     assert response.status_code == 302
+    notice = [str(m) for m in staff_client.get(response.url).context["messages"]]
+    assert any("Location (GPS) data was found in the featured image" in m for m in notice)
     article = Article.objects.get()
     meta = images.metadata_of(article.featured_image.path)
     assert meta["gps"] == {} and meta["exif"] == {}
@@ -146,3 +152,13 @@ def test_featured_image_is_served_responsively(staff_client, client):
     html = client.get(article.get_absolute_url()).text
     assert ".w480.jpg 480w" in html and 'width="1200" height="800"' in html
     assert 'alt="A clinic"' in html
+
+
+@pytest.mark.parametrize("url", [ADD, "/admin/stories/story/add/"])
+def test_the_slug_is_filled_in_from_the_title(staff_client, url):
+    """Django's prepopulate script is wired to the title: the author never has to type a slug."""
+    html = staff_client.get(url).text
+    config = re.search(r'data-prepopulated-fields="([^"]+)"', html).group(1)
+    fields = json.loads(html_module.unescape(config))
+    assert {"id": "#id_slug", "dependency_list": ["title"]}.items() <= fields[0].items()
+    assert "admin/js/prepopulate_init.js" in html

@@ -124,6 +124,20 @@ def test_a_nul_byte_in_the_address_is_a_friendly_400(client, settings, url):
     assert "can’t read that address" in response.text
 
 
+def test_a_crash_in_a_real_request_gets_the_friendly_500(client, settings, monkeypatch):
+    settings.DEBUG = False
+    client.raise_request_exception = False
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database fell over")
+
+    monkeypatch.setattr("hypogal.site.views.most_liked", broken)
+    response = client.get(reverse("home"))
+    assert response.status_code == 500
+    assert "something went wrong" in response.text
+    assert "the database fell over" not in response.text and "Traceback" not in response.text
+
+
 def test_server_error_gets_a_friendly_500(rf):
     from hypogal.site.views import server_error
 
