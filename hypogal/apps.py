@@ -9,12 +9,22 @@ class HypogalConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+        from hypogal import editor
         from hypogal.pagecache import content_changed
+        from hypogal.publishing import Publishable
         from hypogal.site import search
 
         search.connect_signals()
+        for model in apps.get_models():
+            if issubclass(model, Publishable):
+                uid = f"uploads-{model._meta.label}"
+                pre_save.connect(editor.remember_uploads, sender=model, dispatch_uid=f"{uid}-pre")
+                post_save.connect(
+                    editor.forget_dropped_uploads, sender=model, dispatch_uid=f"{uid}-save"
+                )
+                post_delete.connect(editor.forget_uploads, sender=model, dispatch_uid=f"{uid}-del")
 
         def changed(**kwargs):
             content_changed()

@@ -5,10 +5,14 @@ names and JSON shapes, so its widget works unchanged, but answer only logged-in 
 the site's own renderer and image pipeline.
 """
 
+import re
 from functools import wraps
+from urllib.parse import unquote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -53,3 +57,50 @@ def upload(request):
             "location_removed": clean.location_removed,
         }
     )
+
+
+# Images dropped into the text belong to no model field, so nothing else removes them: a post's
+# deletion, or an edit that takes an image out of its text, removes the image and its renditions
+# once no post's text mentions it any more.
+def _upload_names(text):
+    found = re.findall(re.escape(f"{settings.MEDIA_URL}uploads/") + r"[^\s\"'()<>]+", text)
+    return {unquote(url)[len(settings.MEDIA_URL) :] for url in found}
+
+
+def _remove_unused(names):
+    from django.apps import apps
+
+    from hypogal.publishing import Publishable
+
+    posts = [m for m in apps.get_models() if issubclass(m, Publishable)]
+    for name in names:
+        url = default_storage.url(name)
+        if any(m._base_manager.filter(body__contains=url).exists() for m in posts):
+            continue
+        renditions = {
+            label: {"name": images.rendition_name(name, label)}
+            for label in [f"w{width}" for width in images.RENDITION_WIDTHS] + ["thumb"]
+        }
+        images.delete_files(default_storage, name, renditions)
+
+
+def remember_uploads(sender, instance, raw=False, **kwargs):
+    """pre_save: the uploads the text named before this edit."""
+    if raw or instance.pk is None:
+        return
+    before = sender._base_manager.filter(pk=instance.pk).values_list("body", flat=True).first()
+    instance._hypogal_uploads_before = _upload_names(before or "")
+
+
+def forget_dropped_uploads(sender, instance, raw=False, **kwargs):
+    """post_save: uploads the edit took out of the text, if no other post uses them."""
+    dropped = getattr(instance, "_hypogal_uploads_before", set()) - _upload_names(instance.body)
+    if dropped and not raw:
+        transaction.on_commit(lambda: _remove_unused(dropped))
+
+
+def forget_uploads(sender, instance, **kwargs):
+    """post_delete: a deleted post's uploads, if no other post uses them."""
+    names = _upload_names(instance.body or "")
+    if names:
+        transaction.on_commit(lambda: _remove_unused(names))

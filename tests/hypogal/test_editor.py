@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hypogal.markdown import render
-from tests import images
+from tests import factories, images
 
 pytestmark = pytest.mark.django_db
 
@@ -84,4 +84,31 @@ def test_upload_of_a_non_image_is_refused_and_stores_nothing(staff_client, media
     response = staff_client.post(UPLOAD, {"image": fake})
     assert response.status_code == 400
     assert "not an image we can use" in response.json()["image"][0]
+    assert images.files_under(media_root) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_images_dropped_into_the_text_leave_with_the_last_post_that_uses_them(
+    staff_client, media_root
+):
+    def upload():
+        photo = images.jpeg_bytes(width=1200, height=800)
+        return staff_client.post(UPLOAD, {"image": upload_file(photo)}).json()["image_code"]
+
+    kept, dropped, shared = upload(), upload(), upload()
+    assert len(images.files_under(media_root)) == 12  # each: original, w480, w960, thumb
+    story = factories.story(body=f"Before.\n\n{kept}\n\n{dropped}\n\n{shared}")
+    other = factories.article(body=f"Also here: {shared}")
+
+    story.body = f"Before.\n\n{kept}\n\n{shared}"  # the author takes one image out
+    story.save()
+    names = {path.name for path in images.files_under(media_root)}
+    dropped_stem = dropped.rsplit("/", 1)[1].split(".")[0]
+    assert not any(name.startswith(dropped_stem) for name in names)
+    assert len(names) == 8
+
+    story.delete()  # "shared" is still in the article's text
+    shared_stem = shared.rsplit("/", 1)[1].split(".")[0]
+    assert {p.name.split(".")[0] for p in images.files_under(media_root)} == {shared_stem}
+    other.delete()
     assert images.files_under(media_root) == []
