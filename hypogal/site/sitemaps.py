@@ -1,7 +1,7 @@
 """/sitemap.xml: public content only, each with the date it last changed."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
 from articles.models import Article, Condition
@@ -20,8 +20,23 @@ class PostSitemap(Sitemap):
 
 
 class ConditionSitemap(Sitemap):
+    """A condition's hub changes when one of its public posts does: that is its lastmod."""
+
     def items(self):
-        return Condition.objects.order_by("name")
+        latest = {
+            f"latest_{model._meta.model_name}": Subquery(
+                model.objects.published()
+                .filter(conditions=OuterRef("pk"))
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
+            )
+            for model in (Article, Story)
+        }
+        return Condition.objects.annotate(**latest).order_by("name")
+
+    def lastmod(self, condition):
+        dates = (condition.latest_article, condition.latest_story)
+        return max((date for date in dates if date), default=None)
 
 
 class PagesSitemap(Sitemap):

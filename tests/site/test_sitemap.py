@@ -31,6 +31,14 @@ def test_sitemap_lists_public_content_only_with_absolute_urls_and_lastmod(client
     for hidden in (draft, scheduled, draft_story):
         assert base + hidden.get_absolute_url() not in entries
     assert entries[base + article.get_absolute_url()].text == article.updated_at.date().isoformat()
+    # A condition's hub changed when its newest public post did; drafts do not count.
+    assert entries[base + condition.get_absolute_url()].text == article.updated_at.date().isoformat()
+    lonely = factories.condition()
+    factories.draft_article(conditions=[lonely])
+    root = ElementTree.fromstring(client.get(reverse("sitemap")).content)  # noqa: S314
+    [entry] = [u for u in root.findall("s:url", NS) if u.find("s:loc", NS).text.endswith(
+        lonely.get_absolute_url())]
+    assert entry.find("s:lastmod", NS) is None
     assert all(loc.startswith(base) for loc in entries)
 
 
