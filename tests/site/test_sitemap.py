@@ -32,7 +32,8 @@ def test_sitemap_lists_public_content_only_with_absolute_urls_and_lastmod(client
         assert base + hidden.get_absolute_url() not in entries
     assert entries[base + article.get_absolute_url()].text == article.updated_at.date().isoformat()
     # A condition's hub changed when its newest public post did; drafts do not count.
-    assert entries[base + condition.get_absolute_url()].text == article.updated_at.date().isoformat()
+    changed = article.updated_at.date().isoformat()
+    assert entries[base + condition.get_absolute_url()].text == changed
     lonely = factories.condition()
     factories.draft_article(conditions=[lonely])
     root = ElementTree.fromstring(client.get(reverse("sitemap")).content)  # noqa: S314
