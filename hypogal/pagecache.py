@@ -11,13 +11,14 @@ page bumps it (see ``hypogal/signals.py``), so the very next request renders ane
 never kept past the moment the next scheduled post goes public.
 """
 
-import copy
 import re
+import threading
 import time
-from http.cookies import SimpleCookie
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
 from hypogal import visitors
@@ -114,13 +115,48 @@ class StaffChangesMiddleware:
         return response
 
 
+class _LocalPages:
+    """This process's own copies of recently served pages, in front of the shared cache.
+
+    A copy is used only while it carries the current content version (read from the shared
+    cache on every request) and is not past its expiry, so it is never staler than the shared
+    copy; it saves fetching the whole page from Redis on every hit.
+    """
+
+    def __init__(self, size):
+        self.size, self.pages, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key, version):
+        with self.lock:
+            page = self.pages.get(key)
+            if page is None or page[0] != version or page[1] <= time.time():
+                return None
+            self.pages.move_to_end(key)
+            return page
+
+    def put(self, key, page):
+        with self.lock:
+            self.pages[key] = page
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+
+
+local_pages = _LocalPages(getattr(settings, "HYPOGAL_PAGE_CACHE_LOCAL_PAGES", 200))
+
+
 class AnonymousPageCacheMiddleware:
     """Sits just inside whitenoise and the request log: a hit skips the rest of the stack.
 
-    A stored page is the response as the inner middleware left it (CSP, X-Frame-Options and
-    Vary headers included) minus the reader's CSRF cookie. A hit runs Django's own CSRF
-    middleware for the reader (read their cookie, or make one, and set it as Django would),
-    so the tokens swapped into the page match the cookie, as on a live page.
+    A stored page is (version, expiry, status, headers, pieces): the response as the inner
+    middleware left it (CSP, X-Frame-Options and Vary included), minus the reader's CSRF cookie.
+    A hit builds a fresh response from it and runs Django's own CSRF middleware for the reader
+    (their cookie read, or a new one set, as Django would), so the tokens swapped into the page
+    match the cookie, as on a live page.
     """
 
     def __init__(self, get_response):
@@ -131,30 +167,43 @@ class AnonymousPageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        # One round trip for both: the current content version and this page's stored copy.
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or _version()
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
+        version = _version()
+        stored = local_pages.get(key, version)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None and stored[0] == version and stored[1] > time.time():
+                local_pages.put(key, stored)
+            else:
+                stored = None
+        if stored is not None:
             return self._hit(request, stored)
         response = self.get_response(request)
         if self._storable(request, response):
             timeout = _timeout()
             if timeout > 0:
-                pieces = _split(response.content)
-                shell = copy.copy(response)
-                shell.cookies = SimpleCookie()  # only the CSRF cookie (see _storable)
-                shell.content = b""
-                del shell["Content-Length"]
-                cache.set(key, (version, shell, pieces), timeout)
+                headers = {
+                    name: value
+                    for name, value in response.items()
+                    if name.lower() not in ("content-length", "set-cookie")
+                }
+                page = (
+                    version,
+                    time.time() + timeout,
+                    response.status_code,
+                    headers,
+                    _split(response.content),
+                )
+                cache.set(key, page, timeout)
+                local_pages.put(key, page)
             response["X-Page-Cache"] = "miss"
         return response
 
     def _hit(self, request, stored):
-        _, response, pieces = stored
+        _, _, status, headers, pieces = stored
         self.csrf.process_request(request)
-        response.content = _personalise(pieces, request)
-        response["Content-Length"] = str(len(response.content))
+        content = _personalise(pieces, request)
+        response = HttpResponse(content, status=status, headers=headers)
+        response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return self.csrf.process_response(request, response)
 

@@ -21,6 +21,9 @@ def empty_cache():
     def clear():
         # A database-backed cache (axes' fallback) is emptied by each test's rollback, and
         # touching it from a test without database access would be refused.
+        from hypogal.pagecache import local_pages
+
+        local_pages.clear()
         for cache in caches.all(initialized_only=True):
             if not isinstance(cache, DatabaseCache):
                 cache.clear()

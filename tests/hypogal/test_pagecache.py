@@ -114,6 +114,23 @@ def test_a_cache_hit_carries_the_security_headers_and_the_readers_own_cookie():
     assert secret and secret != read(post.get_absolute_url()).cookies["csrftoken"].value
 
 
+def test_each_process_keeps_its_own_copy_but_only_while_the_version_is_current():
+    from django.core.cache import cache
+
+    from articles.models import Article
+    from hypogal import pagecache
+
+    post = factories.article(title="Old title")
+    url = post.get_absolute_url()
+    read(url)
+    cache.delete(f"hypogal:page:testserver:{url}")  # the shared copy is gone (evicted)
+    assert read(url)["X-Page-Cache"] == "hit"  # this process's own copy answers
+    Article.objects.filter(pk=post.pk).update(title="New title")  # no signal: as if elsewhere
+    pagecache.content_changed()  # what the other process's save does to the shared version
+    fresh = read(url)
+    assert fresh["X-Page-Cache"] == "miss" and "New title" in fresh.text
+
+
 def test_publish_unpublish_and_edit_show_at_once(staff_client):
     draft = factories.draft_article(title="Coming soon")
     changelist = reverse("admin:articles_article_changelist")
