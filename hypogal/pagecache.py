@@ -7,7 +7,7 @@ a reader sees exactly what any other such reader sees, except for the per-visito
 Everyone else (staff, a reader who has liked or commented) always gets a live page.
 
 Freshness: every cached page is keyed by a content version; any saved change that can show on a
-page bumps it (see ``hypogal/signals.py``), so the very next request renders anew. A page is also
+page bumps it (see ``hypogal/apps.py``), so the very next request renders anew. A page is also
 never kept past the moment the next scheduled post goes public.
 """
 
@@ -18,6 +18,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
@@ -35,13 +36,22 @@ def enabled():
     return getattr(settings, "HYPOGAL_PAGE_CACHE", True)
 
 
-def content_changed():
-    """Call after any change readers can see: every cached page is stale from now on."""
+def _bump():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted)
         cache.set(VERSION_KEY, int(time.time() * 1000), None)
     cache.delete(NEXT_DUE_KEY)
+
+
+def content_changed():
+    """Call after any change readers can see: every cached page is stale from now on.
+
+    Inside a transaction the version moves now and again at commit: a reader served between
+    the two (from data not yet committed, so the old page) is not kept under the new version.
+    """
+    _bump()
+    transaction.on_commit(_bump)  # at once when there is no transaction
 
 
 def _version():

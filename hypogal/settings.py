@@ -123,8 +123,10 @@ CACHES = {
     ),
 }
 AXES_CACHE = "axes"
-# Whole pages for anonymous readers (hypogal/pagecache.py); made fresh by every change.
-HYPOGAL_PAGE_CACHE = env_bool("HYPOGAL_PAGE_CACHE", True)
+# Whole pages for anonymous readers (hypogal/pagecache.py); made fresh by every change. On by
+# default only with a shared cache: with process memory alone, one gunicorn worker would never
+# hear of a change another worker saved.
+HYPOGAL_PAGE_CACHE = env_bool("HYPOGAL_PAGE_CACHE", bool(REDIS_URL))
 HYPOGAL_PAGE_CACHE_SECONDS = int(os.environ.get("HYPOGAL_PAGE_CACHE_SECONDS", "600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

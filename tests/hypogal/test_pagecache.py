@@ -131,6 +131,37 @@ def test_each_process_keeps_its_own_copy_but_only_while_the_version_is_current()
     assert fresh["X-Page-Cache"] == "miss" and "New title" in fresh.text
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_page_rendered_while_a_change_is_uncommitted_is_not_kept():
+    """A reader served between the change's signal and its commit saw the old page: it must not
+    be kept under the new version (likes, imports: the signal fires inside the transaction)."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from articles.models import Article
+    from hypogal import pagecache
+
+    post = factories.article(title="Old title")
+    url = post.get_absolute_url()
+    read(url)
+    with transaction.atomic():
+        Article.objects.filter(pk=post.pk).update(title="New title")
+        pagecache.content_changed()  # what a post_save receiver does, before the commit
+
+        def reader():
+            try:
+                assert "Old title" in read(url).text  # the committed data, rendered and stored
+            finally:
+                connection.close()
+
+        other = threading.Thread(target=reader)
+        other.start()
+        other.join()
+    after = read(url)
+    assert "New title" in after.text and after["X-Page-Cache"] == "miss"
+
+
 def test_publish_unpublish_and_edit_show_at_once(staff_client):
     draft = factories.draft_article(title="Coming soon")
     changelist = reverse("admin:articles_article_changelist")

@@ -61,3 +61,25 @@ def test_environment_selects_database_media_and_hosts():
     engine, name, media, hosts, debug = result.stdout.split()
     assert engine == "django.db.backends.postgresql" and name == "test", result.stderr
     assert (media, hosts, debug) == ("/srv/hypogal-media", "['hypogal.example']", "False")
+
+
+def test_the_page_cache_is_on_by_default_only_with_a_shared_cache():
+    """With process memory alone, one gunicorn worker would never hear of another's changes."""
+    code = "from django.conf import settings as s; print(s.HYPOGAL_PAGE_CACHE)"
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HYPOGAL_"))}
+    base.pop("REDIS_URL", None)
+
+    def page_cache(**env):
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=ROOT,
+            env={**base, "DJANGO_SETTINGS_MODULE": "hypogal.settings", "DJANGO_DEBUG": "1", **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return result.stdout.strip().splitlines()[-1]
+
+    assert page_cache() == "False"
+    assert page_cache(REDIS_URL="redis://127.0.0.1:6379/0") == "True"
+    assert page_cache(HYPOGAL_PAGE_CACHE="1") == "True"  # the operator may still choose
