@@ -84,8 +84,10 @@ def browser():
 
 @pytest.fixture
 def site(browser, live_server, settings):
-    """The live site as the browser tests see it: uploads served, humane comment timing."""
+    """The live site as readers get it (the page cache on), with uploads served and humane
+    comment timing."""
     settings.ROOT_URLCONF = "tests.e2e.urls"
+    settings.HYPOGAL_PAGE_CACHE = True
     # People take longer than this anyway; the rate limits stay as in production.
     settings.HYPOGAL_COMMENT_MIN_SECONDS = 0
     settings.HYPOGAL_AUTHOR_EMAILS = ["author@example.org"]

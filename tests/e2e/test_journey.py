@@ -112,7 +112,9 @@ def test_author_publishes_reader_likes_and_comments_author_approves(site, open_b
     expect(sizes.get_by_role("button", name="Largest")).to_have_attribute("aria-pressed", "true")
     larger_px = phone.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
     assert normal_px >= 18 and larger_px >= normal_px * 1.3
-    phone.reload()
+    reloaded = phone.reload()
+    # Served from the page cache, as most readers' pages are: the like below is made on it.
+    assert reloaded.headers.get("x-page-cache") == "hit"
     expect(phone.locator("html")).to_have_class(re.compile(r"\btext-largest\b"))
     expect(sizes.get_by_role("button", name="Largest")).to_have_attribute("aria-pressed", "true")
     # Nothing sideways to scroll on a phone, even at the largest size.
