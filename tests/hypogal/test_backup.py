@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from hypogal.engagement.models import Comment, Like
+from hypogal.engagement.models import Comment, Like, LikeTally
 from stories.models import Photo, Story
 from tests import factories, images
 
@@ -15,11 +15,19 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def snapshot(media_root):
     return {
-        "articles": sorted(Article.objects.values_list("slug", "status", "body_html")),
+        "articles": sorted(
+            Article.objects.values_list("slug", "title", "status", "published_at", "body_html")
+        ),
         "stories": sorted(Story.objects.values_list("slug", flat=True)),
         "photos": sorted(Photo.objects.values_list("image", "alt_text")),
-        "comments": sorted(Comment.objects.values_list("name", "body", "status")),
+        "comments": sorted(
+            Comment.objects.values_list(
+                "name", "body", "status", "created_at", "parent__name", "by_author"
+            )
+        ),
         "likes": Like.objects.count(),
+        # What the page shows: the stored tally, not only the rows.
+        "like counts": sorted(LikeTally.objects.values_list("object_id", "count")),
         "files": {
             p.relative_to(media_root).as_posix(): p.read_bytes()
             for p in images.files_under(media_root)
@@ -32,7 +40,8 @@ def test_round_trip_loses_nothing(tmp_path, media_root):
     article = factories.article(conditions=[condition], body="## Hi\n\nThere")
     story = factories.story(conditions=[condition])
     factories.photo(story, image=images.jpeg_bytes(width=1200, height=800))
-    factories.comment(article, body="Me too")
+    first = factories.comment(article, name="Ann", body="Me too")
+    factories.comment(article, name="Author", body="Thank you", parent=first, by_author=True)
     factories.comment(story, status="pending")
     for _ in range(3):
         factories.like(article)
@@ -47,6 +56,8 @@ def test_round_trip_loses_nothing(tmp_path, media_root):
     Story.objects.all().delete()
     Article.objects.update(title="changed")
     Like.objects.all().delete()
+    LikeTally.objects.all().delete()
+    Comment.objects.filter(parent__isnull=False).delete()
     for path in images.files_under(media_root):
         path.unlink()
     factories.article(slug="written-after-the-backup")
