@@ -12,7 +12,7 @@ from hypogal.engagement.models import Comment
 from hypogal.wordpress.models import ImportedImage, ImportedPost
 from stories.models import Photo, Story
 from tests.images import metadata_of
-from tests.wordpress.conftest import run, write_blog
+from tests.wordpress.conftest import blog_items, run, write_blog
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +274,17 @@ def test_scheduled_post_becomes_public_when_its_date_comes(imported):
     Article.objects.filter(pk=scheduled.pk).update(
         published_at=timezone.now() - dt.timedelta(minutes=1))
     assert Article.objects.published().filter(pk=scheduled.pk).exists()
+
+
+def test_a_post_pending_review_in_wordpress_arrives_as_a_draft(db, tmp_path, uploads):
+    items = blog_items({105: {"status": "pending", "title": "Waiting for review"}})
+    run(write_blog(tmp_path / "pending.xml", items), "--uploads", uploads)
+    post = Article.objects.get(slug="private-thoughts")
+    assert (post.title, post.status, post.published_at) == ("Waiting for review", "draft", None)
+    assert client_get(post.get_absolute_url()).status_code == 404
+
+
+def client_get(url):
+    from django.test import Client
+
+    return Client().get(url)
