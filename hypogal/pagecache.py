@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.http import urlencode
 
 from hypogal import visitors
 from hypogal.engagement.spam import refresh_token
@@ -74,8 +75,17 @@ def _cacheable_request(request):
     return "messages" not in cookies
 
 
+# The query parameters any page reads: lists and search (page, condition, q), a post's
+# discussion (comments, reply_to), old WordPress links and sitemap pages (p). Anything else
+# (fbclid, utm_*: every shared link carries its own) changes nothing on the page, so it must
+# not make every reader of a shared link a cache miss, nor fill the cache with copies.
+PAGE_PARAMS = ("comments", "condition", "p", "page", "q", "reply_to")
+
+
 def _key(request):
-    return f"hypogal:page:{request.get_host()}:{request.get_full_path()}"
+    kept = [(name, request.GET.getlist(name)) for name in PAGE_PARAMS if name in request.GET]
+    query = urlencode(kept, doseq=True)
+    return f"hypogal:page:{request.get_host()}:{request.path}?{query}"
 
 
 def _split(content):

@@ -123,7 +123,7 @@ def test_each_process_keeps_its_own_copy_but_only_while_the_version_is_current()
     post = factories.article(title="Old title")
     url = post.get_absolute_url()
     read(url)
-    cache.delete(f"hypogal:page:testserver:{url}")  # the shared copy is gone (evicted)
+    cache.delete(f"hypogal:page:testserver:{url}?")  # the shared copy is gone (evicted)
     assert read(url)["X-Page-Cache"] == "hit"  # this process's own copy answers
     Article.objects.filter(pk=post.pk).update(title="New title")  # no signal: as if elsewhere
     pagecache.content_changed()  # what the other process's save does to the shared version
@@ -160,6 +160,18 @@ def test_a_page_rendered_while_a_change_is_uncommitted_is_not_kept():
         other.join()
     after = read(url)
     assert "New title" in after.text and after["X-Page-Cache"] == "miss"
+
+
+def test_tracking_parameters_share_one_cached_page_and_real_ones_do_not():
+    post = factories.article()
+    url = post.get_absolute_url()
+    read(url)
+    for shared in (f"{url}?fbclid=IwAR0abc", f"{url}?utm_source=facebook&utm_medium=social"):
+        assert read(shared)["X-Page-Cache"] == "hit"  # a link shared in a patient group
+    assert read(f"{url}?comments=2")["X-Page-Cache"] == "miss"  # another page of comments
+    read(reverse("home"))
+    assert read(reverse("home") + "?p=1")["X-Page-Cache"] == "miss"  # an old WordPress link
+    assert read(reverse("home") + "?p=1&fbclid=x")["X-Page-Cache"] == "hit"
 
 
 def test_publish_unpublish_and_edit_show_at_once(staff_client):
