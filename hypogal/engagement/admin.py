@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
+from hypogal.engagement import comments
 from hypogal.engagement.models import BODY_MAX, Comment, Discussion
 
 
@@ -25,7 +26,10 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "body"]
     list_per_page = 50
     actions = ["approve", "reject", "mark_spam"]
-    fields = ["name", "email", "body", "status", "on_post", "parent", "held_for", "created_at"]
+    fields = [
+        "name", "email", "body", "status", "notify_replies", "on_post", "parent", "held_for",
+        "created_at",
+    ]
     readonly_fields = ["on_post", "parent", "held_for", "created_at"]
     change_form_template = "admin/engagement/comment/change_form.html"
 
@@ -59,7 +63,15 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve selected comments", permissions=["change"])
     def approve(self, request, queryset):
+        replies = list(queryset.filter(parent__isnull=False).values_list("pk", flat=True))
         self._set_status(request, queryset, Comment.Status.APPROVED, "approved")
+        for reply in Comment.objects.filter(pk__in=replies).select_related("parent"):
+            comments.notify_replied(request, reply)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "status" in form.changed_data:  # approved here, one at a time
+            comments.notify_replied(request, obj)
 
     @admin.action(description="Reject selected comments", permissions=["change"])
     def reject(self, request, queryset):
@@ -109,6 +121,8 @@ def _reply(request, model_admin, pk):
     )
     if parent.status != Comment.Status.APPROVED:
         Comment.objects.filter(pk=parent.pk).update(status=Comment.Status.APPROVED)
+        parent.status = Comment.Status.APPROVED
+    comments.notify_replied(request, reply)
     model_admin.message_user(request, "Your reply is published.", messages.SUCCESS)
     return redirect(reverse("admin:engagement_comment_change", args=[reply.pk]))
 

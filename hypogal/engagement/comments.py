@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -85,3 +86,57 @@ def notify_author(request, comment, post):
         )
     except Exception:  # noqa: BLE001 - the comment is stored; mail is best effort
         log.exception("Could not send the new-comment mail for comment %s", comment.pk)
+
+
+STOP_SALT = "hypogal.engagement.stop-replies"
+
+
+def stop_token(comment):
+    return signing.dumps(comment.pk, salt=STOP_SALT)
+
+
+def comment_for_stop_token(token):
+    """The comment a "stop these emails" link is for, or None (forged or garbled)."""
+    try:
+        pk = signing.loads(token, salt=STOP_SALT)
+    except signing.BadSignature:
+        return None
+    return Comment.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+
+
+def notify_replied(request, reply):
+    """Mail the reader who asked for it: a reply to her comment is now published.
+
+    Called wherever a reply becomes visible (a staff reply, an approval). Sent once per reply,
+    never to the reply's own writer; a failed mail changes nothing else.
+    """
+    parent = reply.parent
+    if reply.status != Comment.Status.APPROVED or parent is None:
+        return
+    if not (parent.notify_replies and parent.status == Comment.Status.APPROVED and parent.email):
+        return
+    if parent.email.lower() == (reply.email or "").lower():
+        return
+    # Claim the mail in the database first: two approvals at once still send one.
+    if not Comment.objects.filter(pk=reply.pk, reply_mail_sent=False).update(reply_mail_sent=True):
+        return
+    post = reply.post
+    title = " ".join(post.title.split())
+    context = {
+        "parent": parent,
+        "reply": reply,
+        "post": post,
+        "reply_url": request.build_absolute_uri(f"{post.get_absolute_url()}#comment-{reply.pk}"),
+        "stop_url": request.build_absolute_uri(
+            reverse("engagement:stop_replies", args=[stop_token(parent)])
+        ),
+    }
+    try:
+        send_mail(
+            subject=f"A reply to your comment on “{title}”",
+            message=render_to_string("engagement/email/reply.txt", context),
+            from_email=None,
+            recipient_list=[parent.email],
+        )
+    except Exception:  # noqa: BLE001 - the reply is published; mail is best effort
+        log.exception("Could not send the reply mail for comment %s", reply.pk)

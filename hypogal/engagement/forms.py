@@ -22,12 +22,18 @@ class CommentForm(forms.ModelForm):
 
     class Meta:
         model = Comment
-        fields = ["name", "email", "body"]
-        labels = {"name": "Your name", "email": "Your email", "body": "Your comment"}
+        fields = ["name", "email", "body", "notify_replies"]
+        labels = {
+            "name": "Your name",
+            "email": "Your email",
+            "body": "Your comment",
+            "notify_replies": "Email me when someone replies",
+        }
         help_texts = {
             "name": "Shown with your comment.",
             "email": "Never shown. Only the author sees it, to write back if needed.",
             "body": "Plain text, up to 5,000 characters. Web addresses become links.",
+            "notify_replies": "One email per published reply, with a link to stop them.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),

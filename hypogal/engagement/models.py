@@ -112,6 +112,13 @@ class Comment(PostRef):
         editable=False,
         help_text="Why this comment was held, beyond the usual moderation.",
     )
+    notify_replies = models.BooleanField(
+        "email me about replies",
+        default=False,
+        help_text="The reader asked to be emailed when a reply to this comment is published.",
+    )
+    # On a reply: its "someone replied" mail went out (so approving it twice mails once).
+    reply_mail_sent = models.BooleanField(default=False, editable=False)
     visitor_hash = models.CharField(max_length=64, blank=True, editable=False)
     ip_hash = models.CharField(max_length=64, blank=True, editable=False)
     # The nonce of the signed form that sent it: a double-click resubmits the same nonce.

@@ -16,4 +16,5 @@ urlpatterns = [
         views.like,
         name="like",
     ),
+    path("engagement/replies/stop/<str:token>/", views.stop_replies, name="stop_replies"),
 ]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hypogal import visitors
 from hypogal.engagement import comments, likes, posts, spam
@@ -68,6 +68,8 @@ def comment(request, app_label, model_name, pk):
         form.token_already_used()
         return visitors.remember(request, comment_page(request, post, form, 400))
     if stored.status == Comment.Status.APPROVED:
+        if created:
+            comments.notify_replied(request, stored)
         messages.success(request, "Your reply is published.")
         target = f"#comment-{stored.pk}"
     else:
@@ -115,3 +117,15 @@ def like(request, app_label, model_name, pk):
         messages.success(request, "Thank you for the like." if liked else "Your like is removed.")
         response = redirect(post.get_absolute_url() + "#likes")
     return visitors.remember(request, response)
+
+
+@require_http_methods(["GET", "POST"])
+def stop_replies(request, token):
+    """The link in a reply mail: a confirm button (mail scanners follow links, never POST)."""
+    comment = comments.comment_for_stop_token(token)
+    stopped = False
+    if comment is not None and request.method == "POST":
+        Comment.objects.filter(pk=comment.pk).update(notify_replies=False)
+        stopped = True
+    context = {"comment": comment, "stopped": stopped}
+    return render(request, "engagement/stop_replies.html", context, status=200 if comment else 404)

@@ -1,0 +1,96 @@
+"""A reader who ticks "Email me when someone replies" hears about each published reply, once."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from hypogal.engagement.models import Comment
+from tests import factories
+from tests.engagement.helpers import post_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def reply_mails():
+    return [m for m in mail.outbox if m.subject.startswith("A reply to your comment")]
+
+
+def test_the_form_offers_it_and_a_reader_can_ask_for_it(client):
+    post = factories.article()
+    page = client.get(post.get_absolute_url()).text
+    assert 'type="checkbox" name="notify_replies"' in page
+    assert "Email me when someone replies" in page
+    post_comment(client, post, notify_replies="on")
+    assert Comment.objects.get().notify_replies is True
+    post_comment(client, post, body="Without mails, please.")
+    assert Comment.objects.get(body="Without mails, please.").notify_replies is False
+
+
+def test_the_authors_reply_on_the_page_mails_the_reader_who_asked(staff_client):
+    post = factories.article(title="What is cervical dystonia?")
+    asked = factories.comment(post, name="Ann", email="ann@example.org", notify_replies=True)
+    quiet = factories.comment(post, name="Bea", email="bea@example.org")
+    for parent in (asked, quiet):
+        post_comment(staff_client, post, parent=str(parent.pk), body=f"Thank you, {parent.name}.")
+    [sent] = reply_mails()
+    assert sent.to == ["ann@example.org"]
+    assert "Thank you, Ann." in sent.body and "(the author)" in sent.body
+    reply = Comment.objects.get(body="Thank you, Ann.")
+    assert f"http://testserver{post.get_absolute_url()}#comment-{reply.pk}" in sent.body
+    assert "bea@example.org" not in sent.body  # nobody's address goes to anyone else
+
+
+def test_a_readers_reply_mails_once_when_approved_however_often(staff_client, client):
+    post = factories.article()
+    top = factories.comment(post, email="ann@example.org", notify_replies=True)
+    post_comment(client, post, parent=str(top.pk), name="Cy", email="cy@example.org",
+                 body="Same here.")
+    assert reply_mails() == []  # pending: not on the page yet
+    reply = Comment.objects.get(body="Same here.")
+    changelist = reverse("admin:engagement_comment_changelist")
+    for _ in range(2):
+        staff_client.post(changelist, {"action": "approve", "_selected_action": [reply.pk]})
+    [sent] = reply_mails()
+    assert sent.to == ["ann@example.org"] and "Cy replied" in sent.body
+
+
+def test_the_admins_reply_mails_too_but_nobody_hears_of_their_own_reply(staff_client):
+    post = factories.article()
+    top = factories.comment(post, email="ann@example.org", notify_replies=True)
+    staff_client.post(reverse("admin:engagement_comment_reply", args=[top.pk]), {"body": "Yes!"})
+    assert len(reply_mails()) == 1
+    factories.comment(post, parent=top, email="ANN@example.org", status="pending", body="Me")
+    own = Comment.objects.get(body="Me")
+    staff_client.post(
+        reverse("admin:engagement_comment_changelist"),
+        {"action": "approve", "_selected_action": [own.pk]},
+    )
+    assert len(reply_mails()) == 1
+
+
+def test_the_stop_link_asks_first_then_stops_the_mails(client, staff_client):
+    post = factories.article()
+    top = factories.comment(post, email="ann@example.org", notify_replies=True)
+    post_comment(staff_client, post, parent=str(top.pk), body="First answer.")
+    stop = re.search(r"http://testserver(/engagement/replies/stop/\S+/)", reply_mails()[0].body)
+    page = client.get(stop.group(1))
+    assert page.status_code == 200 and "Stop these emails" in page.text
+    top.refresh_from_db()
+    assert top.notify_replies  # following the link (a mail scanner might) changes nothing
+    done = client.post(stop.group(1))
+    assert done.status_code == 200 and "no more emails" in done.text
+    top.refresh_from_db()
+    assert not top.notify_replies
+    post_comment(staff_client, post, parent=str(top.pk), body="Second answer.")
+    assert len(reply_mails()) == 1
+
+
+def test_a_forged_stop_link_changes_nothing(client):
+    top = factories.comment(factories.article(), notify_replies=True)
+    for token in ("nonsense", f"{top.pk}:forged"):
+        response = client.post(f"/engagement/replies/stop/{token}/")
+        assert response.status_code == 404 and "not valid" in response.text
+    top.refresh_from_db()
+    assert top.notify_replies
