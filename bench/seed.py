@@ -8,10 +8,10 @@ import itertools
 import random
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
 from django.utils import timezone
 
 from articles.models import Article, Condition
+from hypogal.engagement.likes import build_tallies
 from hypogal.engagement.models import Comment, Like, LikeTally
 from hypogal.engagement.text import reader_html
 from hypogal.markdown import render
@@ -84,12 +84,7 @@ def seed():
         for n, (ct, pk) in enumerate(rng.choice(posts) for _ in range(LIKES))
     )
     Like.objects.bulk_create(likes, batch_size=5000)
-    # Bulk inserts skip likes.like(): the tallies are built from the rows, as a migration would.
-    groups = Like.objects.values("content_type_id", "object_id").annotate(n=Count("*")).order_by()
-    LikeTally.objects.bulk_create(
-        LikeTally(content_type_id=g["content_type_id"], object_id=g["object_id"], count=g["n"])
-        for g in groups
-    )
+    build_tallies(Like, LikeTally)  # bulk inserts skip likes.like()
     return f"seeded {ARTICLES} articles, {STORIES} stories, {COMMENTS} comments, {LIKES} likes"
 
 

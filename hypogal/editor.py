@@ -77,10 +77,8 @@ def _remove_unused(names):
         url = default_storage.url(name)
         if any(m._base_manager.filter(body__contains=url).exists() for m in posts):
             continue
-        renditions = {
-            label: {"name": images.rendition_name(name, label)}
-            for label in [f"w{width}" for width in images.RENDITION_WIDTHS] + ["thumb"]
-        }
+        labels = images.rendition_labels()
+        renditions = {label: {"name": images.rendition_name(name, label)} for label in labels}
         images.delete_files(default_storage, name, renditions)
 
 

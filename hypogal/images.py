@@ -157,6 +157,10 @@ RENDITION_WIDTHS = (480, 960, 1600)
 THUMBNAIL_BOX = (240, 240)
 
 
+def rendition_labels():
+    return [f"w{width}" for width in RENDITION_WIDTHS] + ["thumb"]
+
+
 def rendition_name(name, label):
     stem, ext = os.path.splitext(name)
     return f"{stem}.{label}{ext}"

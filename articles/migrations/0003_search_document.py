@@ -3,22 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-
-def build_documents(apps, schema_editor):
-    """PostgreSQL only: a GIN index on the documents, and every existing post's document."""
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    from hypogal.site.search import refresh_documents
-
-    schema_editor.execute(
-        "CREATE INDEX articles_article_search_document_gin ON articles_article USING gin (search_document)"
-    )
-    refresh_documents(apps.get_model("articles", "article"), schema_editor.connection.alias)
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS articles_article_search_document_gin")
+from hypogal.site.search import document_index
 
 
 class Migration(migrations.Migration):
@@ -33,5 +18,5 @@ class Migration(migrations.Migration):
             name='search_document',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        migrations.RunPython(build_documents, drop_index),
+        document_index("articles", "article"),
     ]

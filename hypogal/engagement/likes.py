@@ -9,7 +9,7 @@ IMMEDIATE transactions take turns). Measured: the home page's "most liked" went 
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from hypogal.engagement.models import Like, LikeTally, content_type_of, on_model
@@ -23,6 +23,12 @@ def _tally_of(post):
     return LikeTally.objects.filter(content_type=content_type_of(post), object_id=post.pk)
 
 
+def _new_tally(post, count):
+    return LikeTally.objects.create(
+        content_type=content_type_of(post), object_id=post.pk, count=count
+    )
+
+
 def _add(post, delta):
     """count += delta for this post's tally, creating it (from the rows) the first time."""
     if _tally_of(post).update(count=F("count") + delta):
@@ -31,9 +37,7 @@ def _add(post, delta):
         with transaction.atomic():
             # Our own new row is visible to us; another transaction's uncommitted one is not,
             # and that one will find this tally when it gets here, and add its own.
-            LikeTally.objects.create(
-                content_type=content_type_of(post), object_id=post.pk, count=_for(post).count()
-            )
+            _new_tally(post, _for(post).count())
     except IntegrityError:  # another transaction created it first
         _tally_of(post).update(count=F("count") + delta)
 
@@ -59,14 +63,24 @@ def unlike(post, visitor_hash):
             _add(post, -deleted)
 
 
+def build_tallies(like_model, tally_model):
+    """Tallies for likes stored without like() (a migration, a bulk load): counted from rows.
+
+    Takes the models, so a migration can pass its historical ones.
+    """
+    groups = like_model.objects.values("content_type_id", "object_id").annotate(n=Count("*"))
+    tally_model.objects.bulk_create(
+        tally_model(content_type_id=g["content_type_id"], object_id=g["object_id"], count=g["n"])
+        for g in groups.order_by()
+    )
+
+
 def recount(post):
     """Rebuild a post's tally from its like rows (e.g. after likes were deleted by hand)."""
     with transaction.atomic():
         count = _for(post).count()
         if not _tally_of(post).update(count=count):
-            LikeTally.objects.create(
-                content_type=content_type_of(post), object_id=post.pk, count=count
-            )
+            _new_tally(post, count)
 
 
 def state(post, visitor_hash):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection, connections
+from django.db import connection, connections, migrations
 from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -88,6 +88,24 @@ def refresh_documents(model, using="default", **filters):
     """Rebuild the stored search document of ``model``'s rows matching ``filters``."""
     if connections[using].vendor == "postgresql":
         model._base_manager.using(using).filter(**filters).update(search_document=document(model))
+
+
+def document_index(app_label, model_name):
+    """A migration operation: on PostgreSQL, a GIN index on the model's search documents and a
+    document for every existing post (elsewhere, nothing: SQLite searches differently)."""
+    table, index = f"{app_label}_{model_name}", f"{app_label}_{model_name}_search_document_gin"
+
+    def build(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"CREATE INDEX {index} ON {table} USING gin (search_document)")
+            model = apps.get_model(app_label, model_name)
+            refresh_documents(model, schema_editor.connection.alias)
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP INDEX IF EXISTS {index}")
+
+    return migrations.RunPython(build, drop)
 
 
 def _postgres(model, query, words):

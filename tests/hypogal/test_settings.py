@@ -36,49 +36,46 @@ def test_local_development_starts_without_a_key():
     assert run_check(DJANGO_DEBUG="1").returncode == 0
 
 
+def settings_in_a_new_process(code, **env):
+    """What ``code`` prints, run with the real settings in a process given only ``env``."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HYPOGAL_"))}
+    base.pop("REDIS_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "hypogal.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
 def test_environment_selects_database_media_and_hosts():
     code = (
         "from django.conf import settings as s; "
         "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], "
         "s.MEDIA_ROOT, s.ALLOWED_HOSTS, s.DEBUG)"
     )
-    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env={
-            **base,
-            "DJANGO_SETTINGS_MODULE": "hypogal.settings",
-            "DJANGO_SECRET_KEY": "x" * 60,
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
-            "MEDIA_ROOT": "/srv/hypogal-media",
-            "DJANGO_ALLOWED_HOSTS": "hypogal.example",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
+    printed = settings_in_a_new_process(
+        code,
+        DJANGO_SECRET_KEY="x" * 60,
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+        MEDIA_ROOT="/srv/hypogal-media",
+        DJANGO_ALLOWED_HOSTS="hypogal.example",
     )
-    engine, name, media, hosts, debug = result.stdout.split()
-    assert engine == "django.db.backends.postgresql" and name == "test", result.stderr
+    engine, name, media, hosts, debug = printed.split()
+    assert engine == "django.db.backends.postgresql" and name == "test"
     assert (media, hosts, debug) == ("/srv/hypogal-media", "['hypogal.example']", "False")
 
 
 def test_the_page_cache_is_on_by_default_only_with_a_shared_cache():
     """With process memory alone, one gunicorn worker would never hear of another's changes."""
     code = "from django.conf import settings as s; print(s.HYPOGAL_PAGE_CACHE)"
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HYPOGAL_"))}
-    base.pop("REDIS_URL", None)
 
     def page_cache(**env):
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-            cwd=ROOT,
-            env={**base, "DJANGO_SETTINGS_MODULE": "hypogal.settings", "DJANGO_DEBUG": "1", **env},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        return result.stdout.strip().splitlines()[-1]
+        return settings_in_a_new_process(code, DJANGO_DEBUG="1", **env)
 
     assert page_cache() == "False"
     assert page_cache(REDIS_URL="redis://127.0.0.1:6379/0") == "True"

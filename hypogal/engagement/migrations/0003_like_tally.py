@@ -6,13 +6,9 @@ from django.db import migrations, models
 
 def tally_existing_likes(apps, schema_editor):
     """A site that already has likes starts with tallies that agree with its rows."""
-    Like = apps.get_model("engagement", "Like")
-    LikeTally = apps.get_model("engagement", "LikeTally")
-    groups = Like.objects.values("content_type_id", "object_id").annotate(n=models.Count("*"))
-    LikeTally.objects.bulk_create(
-        LikeTally(content_type_id=g["content_type_id"], object_id=g["object_id"], count=g["n"])
-        for g in groups.order_by()
-    )
+    from hypogal.engagement.likes import build_tallies
+
+    build_tallies(apps.get_model("engagement", "Like"), apps.get_model("engagement", "LikeTally"))
 
 
 class Migration(migrations.Migration):
