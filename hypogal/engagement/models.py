@@ -57,6 +57,22 @@ class PostRef(models.Model):
         abstract = True
 
 
+class CommentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A bulk change (the admin's approve, reject, spam actions) re-renders what it shows.
+
+        Model signals do not fire for a queryset update; this is the one place they all pass.
+        """
+        from hypogal.engagement import threads
+
+        posts = set(self.values_list("content_type_id", "object_id").order_by().distinct())
+        count = super().update(**kwargs)
+        if threads.SHOWN_FIELDS.intersection(kwargs):
+            for content_type_id, object_id in posts:
+                threads.rebuild(content_type_id, object_id)
+        return count
+
+
 class Comment(PostRef):
     class Status(models.TextChoices):
         PENDING = "pending", "Awaiting moderation"
@@ -124,6 +140,8 @@ class Comment(PostRef):
     # The nonce of the signed form that sent it: a double-click resubmits the same nonce.
     form_token = models.CharField(max_length=32, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -240,3 +258,34 @@ class Discussion(PostRef):
     def __str__(self):
         state = "open" if self.comments_open else "closed"
         return f"Comments {state} on {self.content_type.model} {self.object_id}"
+
+
+class ThreadPage(PostRef):
+    """One page of a post's shown comments, rendered (hypogal/engagement/threads.py).
+
+    Derived data, like a post's ``body_html``: rebuilt by every change to what the discussion
+    shows, so a page view reads one row instead of every comment and its markup.
+    """
+
+    number = models.PositiveIntegerField(editable=False)
+    html = models.TextField(editable=False, default="")
+    # The same on every page of a post: what the heading and the page links need.
+    comment_count = models.PositiveIntegerField(editable=False, default=0)
+    num_pages = models.PositiveIntegerField(editable=False, default=1)
+    per_page = models.PositiveIntegerField(editable=False)
+    comments_open = models.BooleanField(editable=False, default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "number"],
+                name="engagement_threadpage_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1) & Q(number__lte=models.F("num_pages")),
+                name="engagement_threadpage_number_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Comments page {self.number} of {self.content_type.model} {self.object_id}"

@@ -125,7 +125,7 @@ def test_story_pages_get_the_same_engagement_context(client):
     factories.like(story)
     context = client.get(story.get_absolute_url()).context["engagement"]
     assert context.comment_count == 1 and context.like_count == 1
-    assert [c.body for c in context.comments] == ["A story comment"]
+    assert "A story comment" in context.comments_html
     assert context.can_comment and context.comment_url.startswith("/engagement/stories/story/")
 
 
