@@ -7,6 +7,8 @@ from hypogal import related
 from stories.models import Story
 
 RELATED_READING_SIZE = 3
+# A link shows a title and goes to the post's address: nothing else is worth fetching.
+LINK_FIELDS = ("pk", "title", "slug", "published_at")
 
 
 @related.section
@@ -16,7 +18,8 @@ def stories_about_the_conditions(post):
         return {}
     condition_ids = [condition.pk for condition in post.conditions.all()]  # prefetched
     about = Q(conditions__in=condition_ids) | Q(related_articles=post)
-    stories = Story.objects.for_list().cards().filter(about).distinct()[:4]
+    stories = Story.objects.published().newest_first().filter(about).distinct()
+    stories = stories.only(*LINK_FIELDS)[:4]
     return {"condition_stories": list(stories)}
 
 
@@ -30,7 +33,7 @@ def related_reading(post):
     condition_ids = [condition.pk for condition in post.conditions.all()]  # prefetched
     candidates = []
     for model in (Article, Story):
-        queryset = model.objects.published().cards()
+        queryset = model.objects.published().only(*LINK_FIELDS)
         if isinstance(post, model):
             queryset = queryset.exclude(pk=post.pk)
         through = model.conditions.through.objects.filter(
