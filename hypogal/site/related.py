@@ -1,14 +1,19 @@
 """Sections one app adds to the other's pages, registered with hypogal.related."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 
 from articles.models import Article
 from hypogal import related
 from stories.models import Story
 
 RELATED_READING_SIZE = 3
-# A link shows a title and goes to the post's address: nothing else is worth fetching.
-LINK_FIELDS = ("pk", "title", "slug", "published_at")
+CONDITION_STORIES_SIZE = 4
+
+
+def _condition_ids(post):
+    """The post's conditions, as a subquery: no need to have fetched them first."""
+    through = type(post).conditions.through
+    return through.objects.filter(**{type(post)._meta.model_name: post.pk}).values("condition_id")
 
 
 @related.section
@@ -16,32 +21,28 @@ def stories_about_the_conditions(post):
     """An overview links to the stories about its conditions, and to those that point to it."""
     if not isinstance(post, Article):
         return {}
-    condition_ids = [condition.pk for condition in post.conditions.all()]  # prefetched
-    about = Q(conditions__in=condition_ids) | Q(related_articles=post)
-    stories = Story.objects.published().newest_first().filter(about).distinct()
-    stories = stories.only(*LINK_FIELDS)[:4]
-    return {"condition_stories": list(stories)}
+    # Subqueries rather than joins: a story matching twice is still one row, with no DISTINCT.
+    conditions = Story.conditions.through.objects.filter(condition_id__in=_condition_ids(post))
+    pointing_here = Story.related_articles.through.objects.filter(article_id=post.pk)
+    about = Q(pk__in=conditions.values("story_id")) | Q(pk__in=pointing_here.values("story_id"))
+    stories = Story.objects.published().filter(about).annotate(rank=Value(False))
+    return {"condition_stories": related.Links([stories], CONDITION_STORIES_SIZE)}
 
 
 @related.section
 def related_reading(post):
     """Up to three public posts of either kind: those sharing a condition first, then the newest.
 
-    One query per kind of post, whatever the data: each ranks its own posts by "shares a
-    condition with this page", then by date, and the two short lists are merged here.
+    Each kind ranks its own posts by "shares a condition with this page", then by date; the
+    short lists are merged by the same order.
     """
-    condition_ids = [condition.pk for condition in post.conditions.all()]  # prefetched
-    candidates = []
+    querysets = []
     for model in (Article, Story):
-        queryset = model.objects.published().only(*LINK_FIELDS)
+        queryset = model.objects.published()
         if isinstance(post, model):
             queryset = queryset.exclude(pk=post.pk)
         through = model.conditions.through.objects.filter(
-            **{model._meta.model_name: OuterRef("pk")}, condition_id__in=condition_ids
+            **{model._meta.model_name: OuterRef("pk")}, condition_id__in=_condition_ids(post)
         )
-        queryset = queryset.annotate(shares_condition=Exists(through)).order_by(
-            "-shares_condition", "-published_at", "-pk"
-        )
-        candidates.extend(queryset[:RELATED_READING_SIZE])
-    candidates.sort(key=lambda item: (item.shares_condition, item.published_at), reverse=True)
-    return {"related_reading": candidates[:RELATED_READING_SIZE]}
+        querysets.append(queryset.annotate(rank=Exists(through)))
+    return {"related_reading": related.Links(querysets, RELATED_READING_SIZE)}
