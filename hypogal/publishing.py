@@ -31,8 +31,10 @@ def next_publication():
 
 
 class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """``now``: the moment to judge by, when a caller needs one moment for several queries."""
+        now = timezone.now() if now is None else now
+        return self.filter(status=Publishable.Status.PUBLISHED, published_at__lte=now)
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")

@@ -17,7 +17,7 @@ def _condition_ids(post):
 
 
 @related.section
-def stories_about_the_conditions(post):
+def stories_about_the_conditions(post, now):
     """An overview links to the stories about its conditions, and to those that point to it."""
     if not isinstance(post, Article):
         return {}
@@ -25,12 +25,12 @@ def stories_about_the_conditions(post):
     conditions = Story.conditions.through.objects.filter(condition_id__in=_condition_ids(post))
     pointing_here = Story.related_articles.through.objects.filter(article_id=post.pk)
     about = Q(pk__in=conditions.values("story_id")) | Q(pk__in=pointing_here.values("story_id"))
-    stories = Story.objects.published().filter(about).annotate(rank=Value(False))
+    stories = Story.objects.published(now).filter(about).annotate(rank=Value(False))
     return {"condition_stories": related.Links([stories], CONDITION_STORIES_SIZE)}
 
 
 @related.section
-def related_reading(post):
+def related_reading(post, now):
     """Up to three public posts of either kind: those sharing a condition first, then the newest.
 
     Each kind ranks its own posts by "shares a condition with this page", then by date; the
@@ -38,7 +38,7 @@ def related_reading(post):
     """
     querysets = []
     for model in (Article, Story):
-        queryset = model.objects.published()
+        queryset = model.objects.published(now)
         if isinstance(post, model):
             queryset = queryset.exclude(pk=post.pk)
         through = model.conditions.through.objects.filter(

@@ -87,3 +87,21 @@ def test_condition_hub_shows_the_newest_and_links_to_the_full_lists(
     assert "Guide 13" in client.get(f"/articles/?condition={condition.slug}&page=2").text
     assert client.get("/articles/?condition=nope").status_code == 404
     assert other.title in client.get("/articles/").text
+
+
+def test_the_links_query_is_built_once_and_still_judges_by_the_present_moment(
+    client, monkeypatch
+):
+    """Built once per process with stand-ins (hypogal/related.py): each page swaps in its own."""
+    from hypogal import related
+
+    condition = factories.condition()
+    first = factories.article(conditions=[condition], published_at=days_ago(3))
+    second = factories.article(conditions=[condition], published_at=days_ago(2))
+    soon = timezone.now() + timedelta(hours=1)
+    factories.story(title="Soon", conditions=[condition], published_at=soon)
+    assert related_titles(client, first) == [second.title]
+    assert related_titles(client, second) == [first.title]  # the other page's own post left out
+    later = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(related.timezone, "now", lambda: later)
+    assert related_titles(client, first) == ["Soon", second.title]
