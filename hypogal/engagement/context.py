@@ -1,8 +1,8 @@
 """What a post's page needs to show comments and likes, in a fixed number of queries.
 
-``annotate()`` adds the like count (the post's stored tally), "did this visitor like it" and
-the discussion to the query that fetches the post: the discussion is stored rendered
-(engagement/threads.py), one row a page however many comments it holds.
+``annotate()`` adds the like count (the post's stored tally) and "did this visitor like it" to
+the query that fetches the post; the discussion is stored rendered (engagement/threads.py),
+one row a page however many comments it holds.
 
 PublicDetailView puts ``for_page()`` in the context as ``engagement``; the includes
 ``engagement/section.html`` and ``engagement/like_button.html`` read only that and ``object``.
@@ -28,7 +28,6 @@ def annotate(queryset, request):
     return queryset.annotate(
         engagement_like_count=likes.count_of(model),
         engagement_liked=Exists(mine),
-        **threads.stored(model, request.GET.get("comments")),
     )
 
 
@@ -92,7 +91,7 @@ def for_page(request, post):
     is_public = post.is_published
     wanted = request.GET.get("comments")
     if is_public:
-        thread = threads.page(post, wanted, threads.fetched(post))
+        thread = threads.page(post, wanted)
     else:
         thread = threads.preview_page(post, wanted)
     engagement = Engagement(

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.template.loader import render_to_string
 
 from hypogal.engagement.models import Comment, Discussion, ThreadPage, content_type_of
@@ -119,39 +119,13 @@ def _number(wanted):
     return int(text)
 
 
-def stored(model, wanted):
-    """Annotations for a queryset of ``model``: its stored page ``wanted`` (None if missing).
-
-    Lets the query that fetches a post bring its discussion along; ``fetched()`` reads them.
-    Plain subqueries (one indexed row each), not one JSON object: SQLite's JSON support is
-    probed per connection, and a probe that meets a busy database reports it missing.
-    """
-    rows = ThreadPage.objects.filter(
-        content_type=content_type_of(model), object_id=OuterRef("pk"), number=_number(wanted)
-    )
-    return {
-        f"engagement_thread_{name}": Subquery(rows.values(name)[:1])
-        for name in ["number", *STORED_FIELDS]
-    }
-
-
-def fetched(post):
-    """The ThreadPage ``stored()`` brought along with ``post``, or None."""
-    values = {
-        name: getattr(post, f"engagement_thread_{name}", None)
-        for name in ["number", *STORED_FIELDS]
-    }
-    return values if values["number"] is not None else None
-
-
-def page(post, wanted, fetched=None):
+def page(post, wanted):
     """The stored page ``wanted`` (``?comments=``) of a public post's discussion.
 
-    ``fetched``: what ``stored()`` brought along with the post, if it did. Otherwise one
-    query in the usual case; building the discussion first when missing or out of date.
+    One query in the usual case (measured cheaper than bringing it along in the post's own
+    query as subqueries, which cost more to build than a query); building the discussion
+    first when it is missing or out of date.
     """
-    if fetched and fetched["per_page"] == per_page():
-        return ThreadPage(**fetched)
     content_type = content_type_of(post)
     number = _number(wanted)
     rows = ThreadPage.objects.filter(content_type=content_type, object_id=post.pk)
