@@ -71,6 +71,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "hypogal.urls"
 WSGI_APPLICATION = "hypogal.wsgi.application"
 
+# The comment form on every post page: its widgets written out in Python (hypogal/widgets.py).
+FORM_RENDERER = "hypogal.widgets.FastWidgetRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
