@@ -80,3 +80,17 @@ def test_the_page_cache_is_on_by_default_only_with_a_shared_cache():
     assert page_cache() == "False"
     assert page_cache(REDIS_URL="redis://127.0.0.1:6379/0") == "True"
     assert page_cache(HYPOGAL_PAGE_CACHE="1") == "True"  # the operator may still choose
+
+
+def test_postgresql_uses_prepared_statements_unless_a_pooler_forbids_them():
+    code = (
+        "from django.conf import settings as s; o = s.DATABASES['default'].get('OPTIONS', {}); "
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    )
+    url = "postgres://hypogal@127.0.0.1:5432/hypogal"
+    on = settings_in_a_new_process(code, DJANGO_DEBUG="1", DATABASE_URL=url)
+    off = settings_in_a_new_process(
+        code, DJANGO_DEBUG="1", DATABASE_URL=url, DJANGO_DB_PREPARED_STATEMENTS="0"
+    )
+    sqlite = settings_in_a_new_process(code, DJANGO_DEBUG="1")
+    assert (on, off, sqlite) == ("True 5", "None None", "None None")
