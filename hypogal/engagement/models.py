@@ -272,7 +272,9 @@ class ThreadPage(PostRef):
     # The same on every page of a post: what the heading and the page links need.
     comment_count = models.PositiveIntegerField(editable=False, default=0)
     num_pages = models.PositiveIntegerField(editable=False, default=1)
-    per_page = models.PositiveIntegerField(editable=False)
+    # What it was rendered with (threads.layout(): page size, markup, time zone); rows made
+    # with another are rebuilt on their next view, e.g. after a release changes the markup.
+    layout = models.CharField(max_length=80, editable=False)
     comments_open = models.BooleanField(editable=False, default=True)
 
     class Meta:

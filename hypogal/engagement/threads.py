@@ -12,14 +12,20 @@ later build sees both. A post whose rows are missing (older data, a new per-page
 built on its first view.
 """
 
+import functools
+import hashlib
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 
 from hypogal.engagement.models import Comment, Discussion, ThreadPage, content_type_of
+from hypogal.engagement.templatetags import engagement_tags
+
+LIST_TEMPLATE = "engagement/comment_list.html"
 
 APPROVED = Comment.Status.APPROVED
 # Shown comments: approved, and if a reply, under a comment that is still approved.
@@ -28,13 +34,24 @@ SHOWN = Q(status=APPROVED) & (Q(parent__isnull=True) | Q(parent__status=APPROVED
 SHOWN_FIELDS = frozenset(
     {"status", "name", "body", "body_html", "by_author", "parent", "created_at"}
 )
-STORED_FIELDS = ["html", "comment_count", "num_pages", "per_page", "comments_open"]
+STORED_FIELDS = ["html", "comment_count", "num_pages", "layout", "comments_open"]
 
 
 def per_page():
     # Fifty conversations a page, as WordPress does: a post with hundreds of comments stays
     # quick to read on a phone. Replies stay with their comment.
     return settings.HYPOGAL_COMMENTS_PER_PAGE
+
+
+@functools.cache
+def _markup_version():
+    source = get_template(LIST_TEMPLATE).template.source + engagement_tags.COMMENT_MARKUP
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def layout():
+    """What a stored discussion depends on besides the comments: a change means a rebuild."""
+    return f"{per_page()}/{settings.TIME_ZONE}/{_markup_version()}"
 
 
 def shown_threads(content_type_id, object_id):
@@ -61,9 +78,7 @@ def _pages(content_type_id, object_id, comments_open):
     paginator = Paginator(top, per_page())
     for number in paginator.page_range:
         page = paginator.page(number)
-        html = render_to_string(
-            "engagement/comment_list.html", {"page": page, "can_reply": comments_open}
-        )
+        html = render_to_string(LIST_TEMPLATE, {"page": page, "can_reply": comments_open})
         yield ThreadPage(
             content_type_id=content_type_id,
             object_id=object_id,
@@ -71,7 +86,7 @@ def _pages(content_type_id, object_id, comments_open):
             html=html if count else "",
             comment_count=count,
             num_pages=paginator.num_pages,
-            per_page=paginator.per_page,
+            layout=layout(),
             comments_open=comments_open,
         )
 
@@ -130,10 +145,10 @@ def page(post, wanted):
     number = _number(wanted)
     rows = ThreadPage.objects.filter(content_type=content_type, object_id=post.pk)
     found = rows.filter(number=number).first() if number >= 1 else None
-    if found is not None and found.per_page == per_page():
+    if found is not None and found.layout == layout():
         return found
     first = rows.filter(number=1).first()
-    if first is None or first.per_page != per_page():
+    if first is None or first.layout != layout():
         pages = rebuild(content_type.pk, post.pk)
     else:
         pages = [first] if number <= 1 else [rows.get(number=first.num_pages)]

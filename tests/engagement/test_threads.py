@@ -85,6 +85,14 @@ def test_a_changed_page_size_or_lost_rows_are_rebuilt_on_the_next_view(client, s
     assert "3 comments" in shown(client, post) and "Comment number 1" in shown(client, post)
 
 
+def test_a_release_that_changes_the_markup_renders_stored_discussions_again(client):
+    post = factories.article()
+    factories.comment(post, body="Still here")
+    ThreadPage.objects.update(html="<p>markup of an older release</p>", layout="50/UTC/0ld")
+    html = shown(client, post)
+    assert "older release" not in html and "Still here" in html
+
+
 def test_the_authors_preview_of_an_unpublished_post_shows_its_comments(staff_client):
     post = factories.article()
     comment = factories.comment(post, body="Said while it was public")
@@ -112,7 +120,7 @@ def test_one_row_per_page_number_in_the_database():
             ThreadPage.objects.filter(pk=row.pk).update(number=number)
     with pytest.raises(IntegrityError), transaction.atomic():
         ThreadPage.objects.create(
-            content_type=row.content_type, object_id=post.pk, number=1, per_page=50
+            content_type=row.content_type, object_id=post.pk, number=1, layout=row.layout
         )
 
 

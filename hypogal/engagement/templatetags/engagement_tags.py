@@ -18,7 +18,7 @@ def reader_text(value):
     return reader_html(value)
 
 
-_COMMENT = (
+COMMENT_MARKUP = (
     '<article class="comment{}" id="comment-{}">\n'
     '  <header class="comment-meta">\n'
     '    <strong class="comment-name">{}</strong>{}\n'
@@ -38,7 +38,7 @@ def comment_html(comment):
     """
     created = template_localtime(comment.created_at)
     return format_html(
-        _COMMENT,
+        COMMENT_MARKUP,
         " by-author" if comment.by_author else "",
         comment.pk,
         comment.name,
