@@ -92,5 +92,5 @@ def test_postgresql_uses_prepared_statements_unless_a_pooler_forbids_them():
     off = settings_in_a_new_process(
         code, DJANGO_DEBUG="1", DATABASE_URL=url, DJANGO_DB_PREPARED_STATEMENTS="0"
     )
-    sqlite = settings_in_a_new_process(code, DJANGO_DEBUG="1")
+    sqlite = settings_in_a_new_process(code, DJANGO_DEBUG="1", DATABASE_URL="")
     assert (on, off, sqlite) == ("True 5", "None None", "None None")
