@@ -12,6 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, Condition
+from hypogal.engagement import threads
 from hypogal.engagement.likes import build_tallies
 from hypogal.engagement.models import Comment, Like, LikeTally
 from hypogal.engagement.text import reader_html
@@ -80,6 +81,9 @@ def seed():
         )
     ]
     Comment.objects.bulk_create(comments, batch_size=2000)
+    with threads.batched():  # bulk inserts send no signals: render every discussion once
+        for content_type, pk in set(posts):
+            threads.rebuild(content_type.pk, pk)
     likes = (
         Like(content_type=ct, object_id=pk, visitor_hash=f"{n:064x}")
         for n, (ct, pk) in enumerate(rng.choice(posts) for _ in range(LIKES))

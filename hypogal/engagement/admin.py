@@ -3,13 +3,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from hypogal.engagement import comments
+from hypogal.engagement import comments, threads
 from hypogal.engagement.models import BODY_MAX, Comment, Discussion
 
 
@@ -56,6 +57,11 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description="Post")
     def on_post(self, obj):
         return str(obj.post) if obj.post is not None else "(deleted post)"
+
+    def delete_queryset(self, request, queryset):
+        # One render per post, not one per deleted comment.
+        with transaction.atomic(), threads.batched():
+            super().delete_queryset(request, queryset)
 
     def _set_status(self, request, queryset, status, verb):
         count = queryset.update(status=status)

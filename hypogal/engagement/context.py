@@ -68,8 +68,8 @@ def is_author(user):
 def reply_to(request, post):
     """The shown top-level comment ``?reply_to=`` names on this post, if any."""
     wanted = request.GET.get("reply_to", "")
-    if not (wanted.isascii() and wanted.isdigit()):
-        return None
+    if not (wanted.isascii() and wanted.isdigit() and len(wanted) <= 18):
+        return None  # not a comment's id (and no 5,000-digit number for int() to refuse)
     shown = Comment.objects.filter(
         content_type=content_type_of(post), object_id=post.pk, parent__isnull=True
     ).filter(threads.SHOWN)

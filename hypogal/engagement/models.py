@@ -11,7 +11,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
@@ -57,17 +57,25 @@ class PostRef(models.Model):
         abstract = True
 
 
-class CommentQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        """A bulk change (the admin's approve, reject, spam actions) re-renders what it shows.
+class RendersThreadsQuerySet(models.QuerySet):
+    """Comments and discussion settings: a bulk change renders the discussions it shows in.
 
-        Model signals do not fire for a queryset update; this is the one place they all pass.
-        """
+    Model signals do not fire for a queryset update (the admin's approve, reject and spam
+    actions, bulk_update); this is the one place they all pass. The update and the renders are
+    one transaction, and a comment moved to another post renders both.
+    """
+
+    def update(self, **kwargs):
         from hypogal.engagement import threads
 
-        posts = set(self.values_list("content_type_id", "object_id").order_by().distinct())
-        count = super().update(**kwargs)
-        if threads.SHOWN_FIELDS.intersection(kwargs):
+        if not threads.changes_shown(self.model, kwargs):
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db), threads.batched():
+            rows = list(self.values_list("pk", "content_type_id", "object_id").order_by())
+            count = super().update(**kwargs)
+            moved = self.model.objects.filter(pk__in=[pk for pk, *_ in rows])
+            posts = {(ct, oid) for _, ct, oid in rows}
+            posts |= set(moved.values_list("content_type_id", "object_id"))
             for content_type_id, object_id in posts:
                 threads.rebuild(content_type_id, object_id)
         return count
@@ -141,7 +149,7 @@ class Comment(PostRef):
     form_token = models.CharField(max_length=32, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
 
-    objects = CommentQuerySet.as_manager()
+    objects = RendersThreadsQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -247,6 +255,8 @@ class Discussion(PostRef):
         default=True,
         help_text="Untick to stop new comments on this post. Approved comments stay visible.",
     )
+
+    objects = RendersThreadsQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -2,6 +2,7 @@
 
 
 def forget_post(sender, instance, **kwargs):
+    from hypogal.engagement import threads
     from hypogal.engagement.models import (
         Comment,
         Discussion,
@@ -12,8 +13,9 @@ def forget_post(sender, instance, **kwargs):
     )
 
     content_type = content_type_of(instance)
-    for model in (Comment, Like, LikeTally, Discussion, ThreadPage):
-        model.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+    with threads.batched():  # the post is gone: its discussion is removed once, not per comment
+        for model in (Comment, Like, LikeTally, Discussion, ThreadPage):
+            model.objects.filter(content_type=content_type, object_id=instance.pk).delete()
 
 
 def comments_changed(sender, instance, created=False, **kwargs):

@@ -9,9 +9,12 @@ saved or deleted and comments opened or closed (signals, wired in engagement/app
 queryset update of comments (``CommentQuerySet.update``, the admin's bulk actions). A build
 first locks the post's row, so two changes at once are rendered one after the other and the
 later build sees both. A post whose rows are missing (older data, a new per-page setting) is
-built on its first view.
+built on its first view. Code that bulk-creates comments (bench/seed.py) sends no signals and
+must call ``rebuild()`` for their posts itself.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 
@@ -30,10 +33,14 @@ LIST_TEMPLATE = "engagement/comment_list.html"
 APPROVED = Comment.Status.APPROVED
 # Shown comments: approved, and if a reply, under a comment that is still approved.
 SHOWN = Q(status=APPROVED) & (Q(parent__isnull=True) | Q(parent__status=APPROVED))
-# A queryset update of any of these can change what a discussion shows.
-SHOWN_FIELDS = frozenset(
-    {"status", "name", "body", "body_html", "by_author", "parent", "created_at"}
+# What no page shows of a comment: a queryset update of only these renders nothing again.
+UNSHOWN_FIELDS = frozenset(
+    {"email", "notify_replies", "reply_mail_sent", "held_for", "visitor_hash", "ip_hash",
+     "form_token", "user"}
 )
+# ?comments= below 1 or past any real page: the last page, as Paginator.get_page answers.
+LAST = 10**9
+_batch = contextvars.ContextVar("hypogal_thread_batch", default=None)
 STORED_FIELDS = ["html", "comment_count", "num_pages", "layout", "comments_open"]
 
 
@@ -99,11 +106,14 @@ def _comments_open(content_type_id, object_id):
 
 
 def _lock(model, pk):
-    return model._base_manager.select_for_update().filter(pk=pk).values_list("pk", flat=True)
+    # FOR NO KEY UPDATE: enough to queue builds, and rows pointing at the post (its condition
+    # links, say) can still be written meanwhile.
+    locked = model._base_manager.select_for_update(no_key=True).filter(pk=pk)
+    return locked.values_list("pk", flat=True)
 
 
-def rebuild(content_type_id, object_id):
-    """Render and store a post's discussion; its pages, in order ([] if the post is gone)."""
+def _build(content_type_id, object_id):
+    """Render and store a post's discussion now; its pages, in order ([] if the post is gone)."""
     rows = ThreadPage.objects.filter(content_type_id=content_type_id, object_id=object_id)
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     with transaction.atomic():
@@ -122,16 +132,53 @@ def rebuild(content_type_id, object_id):
     return pages
 
 
+def rebuild(content_type_id, object_id):
+    """Render a post's discussion again: now, or at the end of the ``batched()`` block."""
+    wanted = _batch.get()
+    if wanted is None:
+        _build(content_type_id, object_id)
+    else:
+        wanted.add((content_type_id, object_id))
+
+
 def rebuild_for(comment_or_discussion):
     rebuild(comment_or_discussion.content_type_id, comment_or_discussion.object_id)
 
 
+@contextlib.contextmanager
+def batched():
+    """Many changes at once (an import, a bulk delete): each post is rendered once, at the end.
+
+    Use it inside the changes' transaction, so the renders are part of it.
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    wanted = set()
+    token = _batch.set(wanted)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    for content_type_id, object_id in sorted(wanted):  # one order: no two builds deadlock
+        _build(content_type_id, object_id)
+
+
+def changes_shown(model, fields):
+    """Whether updating these fields of ``model`` (Comment or Discussion) can change a page."""
+    names = {model._meta.get_field(name).name for name in fields}
+    return model is not Comment or not names <= UNSHOWN_FIELDS
+
+
 def _number(wanted):
-    # As Paginator.get_page: not a number → the first page; out of range → the last.
-    text = str(wanted or "1")
-    if not (text.isascii() and text.lstrip("-").isdigit()):
+    """``?comments=`` as Paginator.get_page reads it: not a number → 1; out of range → LAST."""
+    text = "" if wanted is None else str(wanted)
+    digits = text[1:] if text.startswith("-") else text
+    if not (digits.isascii() and digits.isdigit()):
         return 1
-    return int(text)
+    if text.startswith("-") or len(digits) > 9 or int(digits) < 1:
+        return LAST
+    return int(digits)
 
 
 def page(post, wanted):
@@ -144,21 +191,25 @@ def page(post, wanted):
     content_type = content_type_of(post)
     number = _number(wanted)
     rows = ThreadPage.objects.filter(content_type=content_type, object_id=post.pk)
-    found = rows.filter(number=number).first() if number >= 1 else None
-    if found is not None and found.layout == layout():
-        return found
+    current = layout()
+    if number != LAST:
+        found = rows.filter(number=number).first()
+        if found is not None and found.layout == current:
+            return found
     first = rows.filter(number=1).first()
-    if first is None or first.layout != layout():
-        pages = rebuild(content_type.pk, post.pk)
-    else:
-        pages = [first] if number <= 1 else [rows.get(number=first.num_pages)]
-    return pages[min(max(number, 1), len(pages)) - 1]
+    if first is not None and first.layout == current:
+        # Past the end: the last page (a concurrent build may have just removed it).
+        last = first if first.num_pages == 1 else rows.filter(number=first.num_pages).first()
+        if last is not None and last.layout == current:
+            return last
+    pages = _build(content_type.pk, post.pk) or [ThreadPage(comments_open=False)]
+    return pages[min(number, len(pages)) - 1]
 
 
 def preview_page(post, wanted):
     """A post that is not public (the author's preview): rendered now, with no reply links."""
     content_type = content_type_of(post)
     pages = list(_pages(content_type.pk, post.pk, comments_open=False))
-    shown = pages[min(max(_number(wanted), 1), len(pages)) - 1]
+    shown = pages[min(_number(wanted), len(pages)) - 1]
     shown.comments_open = _comments_open(content_type.pk, post.pk)
     return shown

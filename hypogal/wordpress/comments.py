@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
+from hypogal.engagement import threads
 from hypogal.engagement.models import BODY_MAX, NAME_MAX, Comment, content_type_of
 from hypogal.wordpress.converter import comment_text
 from hypogal.wordpress.models import ImportedComment
@@ -56,6 +57,11 @@ class CommentImporter:
         self.author_ids = author_ids  # WordPress user ids of the blog's authors
 
     def run(self, item, imported, post):
+        # A post's discussion is rendered once, after all its comments, not once per comment.
+        with threads.batched():
+            self._run(item, imported, post)
+
+    def _run(self, item, imported, post):
         kept = {}
         for wp_comment in item.comments:
             reason = _skip_reason(wp_comment)

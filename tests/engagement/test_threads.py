@@ -139,3 +139,50 @@ def test_approvals_at_the_same_moment_all_show(client):
     html = shown(client, post)
     assert "10 comments" in html
     assert all(f"Late {n}<" in html for n in range(10))
+
+
+@pytest.mark.parametrize(
+    ("wanted", "shown_page"), [("--5", 1), ("x", 1), ("-1", 2), ("0", 2), ("9" * 5000, 2)]
+)
+def test_odd_page_numbers_answer_as_django_paginates(client, settings, wanted, shown_page):
+    settings.HYPOGAL_COMMENTS_PER_PAGE = 1
+    post = factories.article()
+    factories.comment(post, body="On page one")
+    factories.comment(post, body="On page two")
+    html = shown(client, post, comments=wanted)
+    assert ("On page one" if shown_page == 1 else "On page two") in html
+    assert shown(client, post, reply_to="9" * 5000)  # not a comment: a plain page, no error
+
+
+def test_every_bulk_change_renders_the_discussions_it_touches(client):
+    post, other = factories.article(), factories.article()
+    hidden_parent = factories.comment(post, status="rejected")
+    reply = factories.comment(post, parent=hidden_parent, body="A reply set free")
+    assert "A reply set free" not in shown(client, post)
+    Comment.objects.filter(pk=reply.pk).update(parent_id=None)  # by attribute name
+    assert "A reply set free" in shown(client, post)
+    Comment.objects.filter(pk=reply.pk).update(object_id=other.pk)  # moved: both pages
+    assert "A reply set free" not in shown(client, post)
+    assert "A reply set free" in shown(client, other)
+    factories.comment(other)
+    posts.set_comments_open([other], False)
+    from hypogal.engagement.models import Discussion
+
+    Discussion.objects.filter(object_id=other.pk).update(comments_open=True)
+    assert "reply_to=" in shown(client, other)
+
+
+def test_a_bulk_delete_or_an_import_renders_each_discussion_once(staff_client, monkeypatch):
+    from hypogal.engagement import threads
+
+    post = factories.article()
+    pks = [factories.comment(post).pk for _ in range(3)]
+    builds = []
+    real_build = threads._build
+    monkeypatch.setattr(threads, "_build", lambda *key: builds.append(key) or real_build(*key))
+    staff_client.post(
+        CHANGELIST, {"action": "delete_selected", "_selected_action": pks, "post": "yes"}
+    )
+    assert not Comment.objects.filter(pk__in=pks).exists()
+    assert builds == [(content_type_of(post).pk, post.pk)]
+    assert "No comments yet." in shown(staff_client, post)

@@ -105,3 +105,15 @@ def test_the_links_query_is_built_once_and_still_judges_by_the_present_moment(
     later = timezone.now() + timedelta(hours=2)
     monkeypatch.setattr(related.timezone, "now", lambda: later)
     assert related_titles(client, first) == ["Soon", second.title]
+
+
+def test_the_links_query_is_built_once_per_kind_of_post(client, monkeypatch):
+    from hypogal import related
+
+    related._prepared.clear()
+    built = []
+    real_prepare = related._prepare
+    monkeypatch.setattr(related, "_prepare", lambda *a: built.append(a[0]) or real_prepare(*a))
+    for post in (factories.article(), factories.article(), factories.story()):
+        related_titles(client, post)
+    assert [model.__name__ for model in built] == ["Article", "Story"]
