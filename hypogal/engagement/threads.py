@@ -6,11 +6,12 @@ rows and their markup (README, Performance). One ``ThreadPage`` row per page of 
 
 Every change to what a discussion shows rebuilds it, in the change's own transaction: a comment
 saved or deleted and comments opened or closed (signals, wired in engagement/apps.py), and any
-queryset update of comments (``CommentQuerySet.update``, the admin's bulk actions). A build
-first locks the post's row, so two changes at once are rendered one after the other and the
-later build sees both. A post whose rows are missing (older data, a new per-page setting) is
-built on its first view. Code that bulk-creates comments (bench/seed.py) sends no signals and
-must call ``rebuild()`` for their posts itself.
+queryset update of comments or discussions (``RendersThreadsQuerySet.update``: the admin's bulk
+actions, bulk_update). A build first locks the post's row, so two changes at once are rendered
+one after the other and the later build sees both. A post whose rows are missing (older data)
+or were rendered otherwise (another page size or release) is built on its first view. Code
+that bulk-creates comments (bench/seed.py) sends no signals and must call ``rebuild()`` for
+their posts itself.
 """
 
 import contextlib
