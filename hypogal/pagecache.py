@@ -24,13 +24,15 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.http import urlencode
 
 from hypogal import visitors
-from hypogal.engagement.spam import refresh_token
+from hypogal.engagement.spam import token_for, token_post
 
 VERSION_KEY = "hypogal:content-version"
 NEXT_DUE_KEY = "hypogal:next-publication"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
 FORM_TOKEN = re.compile(rb'(<input type="hidden" name="token" value=")([^"]*)(")')
-CSRF = "csrf"  # the slot for a CSRF token; any other str slot is a comment-form token
+CSRF = "csrf"  # the slot for a CSRF token; any other str slot: the post of a comment-form token
+# Bumped when the stored form changes, so a release never reads pages stored by an older one.
+PAGE_FORMAT = 2
 
 
 def enabled():
@@ -85,7 +87,7 @@ PAGE_PARAMS = ("comments", "condition", "p", "page", "q", "reply_to")
 def _key(request):
     kept = [(name, request.GET.getlist(name)) for name in PAGE_PARAMS if name in request.GET]
     query = urlencode(kept, doseq=True)
-    return f"hypogal:page:{request.get_host()}:{request.path}?{query}"
+    return f"hypogal:page{PAGE_FORMAT}:{request.get_host()}:{request.path}?{query}"
 
 
 def _split(content):
@@ -94,7 +96,11 @@ def _split(content):
     Serving then only joins bytes, however large the page: no search per request.
     """
     slots = [(m.start(2), m.end(2), CSRF) for m in CSRF_INPUT.finditer(content)]
-    slots += [(m.start(2), m.end(2), m.group(2).decode()) for m in FORM_TOKEN.finditer(content)]
+    # A form's slot keeps the post its token is for: read once here, not on every hit.
+    slots += [
+        (m.start(2), m.end(2), token_post(m.group(2).decode()) or "")
+        for m in FORM_TOKEN.finditer(content)
+    ]
     pieces, last = [], 0
     for start, end, slot in sorted(slots):
         pieces += [content[last:start], slot]
@@ -113,7 +119,7 @@ def _personalise(pieces, request):
             csrf = csrf or get_token(request).encode()  # one masked token serves every form
             out.append(csrf)
         else:
-            out.append((refresh_token(piece) or "").encode())
+            out.append(token_for(piece).encode() if piece else b"")
     return b"".join(out)
 
 

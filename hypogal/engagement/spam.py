@@ -115,17 +115,20 @@ def hold_reason(body):
     return ""
 
 
-def refresh_token(token):
-    """A new token (new nonce, shown now) for the same post as ``token``, or None.
-
-    The page cache stores pages with the token they were rendered with; every visitor served
-    from the cache gets their own through this, so the form works as if freshly rendered.
-    """
+def token_post(token):
+    """Which post a form token is for (its key), or None if it is not one of ours."""
     try:
         payload = signing.loads(token, salt=TOKEN_SALT)
     except signing.BadSignature:
         return None
-    if not isinstance(payload, dict) or "p" not in payload:
-        return None
-    fresh = {"n": secrets.token_hex(16), "p": payload["p"], "t": int(time.time())}
+    return payload.get("p") if isinstance(payload, dict) else None
+
+
+def token_for(key):
+    """A new token (new nonce, shown now) for the post whose key ``token_post`` gave.
+
+    The page cache stores pages with the token they were rendered with; every visitor served
+    from the cache gets their own through this, so the form works as if freshly rendered.
+    """
+    fresh = {"n": secrets.token_hex(16), "p": key, "t": int(time.time())}
     return signing.dumps(fresh, salt=TOKEN_SALT)

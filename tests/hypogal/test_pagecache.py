@@ -123,7 +123,7 @@ def test_each_process_keeps_its_own_copy_but_only_while_the_version_is_current()
     post = factories.article(title="Old title")
     url = post.get_absolute_url()
     read(url)
-    cache.delete(f"hypogal:page:testserver:{url}?")  # the shared copy is gone (evicted)
+    cache.delete(f"hypogal:page{pagecache.PAGE_FORMAT}:testserver:{url}?")  # evicted
     assert read(url)["X-Page-Cache"] == "hit"  # this process's own copy answers
     Article.objects.filter(pk=post.pk).update(title="New title")  # no signal: as if elsewhere
     pagecache.content_changed()  # what the other process's save does to the shared version
