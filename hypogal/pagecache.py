@@ -57,8 +57,13 @@ def content_changed():
     transaction.on_commit(_bump)  # at once when there is no transaction
 
 
+def _read_version():
+    reader = getattr(cache, "get_int", None)  # hypogal.cache.RedisCache: the quick way
+    return reader(VERSION_KEY) if reader else cache.get(VERSION_KEY)
+
+
 def _version():
-    version = cache.get(VERSION_KEY)
+    version = _read_version()
     if version is None:
         version = int(time.time() * 1000)
         cache.add(VERSION_KEY, version, None)

@@ -19,3 +19,14 @@ def test_the_configured_cache_is_redis_and_shares_one_client():
     assert first is second  # one client for the one server, not a new one per call
     cache.delete("hypogal:test")
     assert cache.get("hypogal:test") is None
+
+
+def test_an_integer_reads_straight_from_redis_as_django_stored_it():
+    cache = caches["default"]
+    cache.set("hypogal:test-int", 41, 30)
+    cache.incr("hypogal:test-int")
+    assert cache.get_int("hypogal:test-int") == 42 == cache.get("hypogal:test-int")
+    cache.set("hypogal:test-int", {"not": "a number"}, 30)  # pickled: Django's reader decides
+    assert cache.get_int("hypogal:test-int") == {"not": "a number"}
+    cache.delete("hypogal:test-int")
+    assert cache.get_int("hypogal:test-int", "absent") == "absent"
