@@ -8,11 +8,12 @@ whatever the sections and kinds of post) and puts each section's posts in the pa
 
 import weakref
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from django.db import connections
-from django.db.models import DateTimeField, Value
+from django.db.models import Value
 from django.utils import timezone
+
+from hypogal import prepared
 
 # What a link needs: the post's title, its address (from the slug) and, to rank, its date.
 LINK_FIELDS = ("id", "title", "slug", "published_at")
@@ -37,34 +38,29 @@ def section(function):
     return function
 
 
-# Stand-ins for the page's post and the present moment while a query is built (see _prepare).
+# The stand-in for the page's post while the query is built (see _prepare).
 _ANY_PK = -7_319_402_651
-_ANY_MOMENT = datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
-_prepared = weakref.WeakKeyDictionary()  # per connection: {model: _Prepared}
+_prepared = weakref.WeakKeyDictionary()  # per connection: {model: _Prepared or None}
 
 
 @dataclass
 class _Prepared:
-    sql: str
-    params: list
-    post_slots: list  # where the post's pk goes in params
-    moment_slots: list  # where the present moment goes
-    compiler: object  # turns raw column values into Python ones, as the ORM would
+    query: prepared.Compiled  # its compiler turns raw column values into Python ones
     branches: list  # (section's context name, model) per UNION ALL part
     sizes: dict  # context name: how many posts it shows
 
 
 def _prepare(model, connection):
-    """Build the one query for a post page of ``model``, once per process and connection.
+    """The one query for a post page of ``model``, built once per process and connection.
 
-    Building the ORM querysets costs more than the query itself (README, Performance), and
-    only two values change from one page to the next: the post's pk and the present moment.
-    So the sections are asked once with stand-ins for both, and each page swaps its own in.
-    Sections must therefore depend on nothing of the post but its kind and pk.
+    Building the ORM querysets cost more than the query itself (README, Performance), and only
+    two values change from one page to the next: the post's pk and the present moment. So the
+    sections are asked once with stand-ins for both (hypogal/prepared.py), and each page swaps
+    in its own. Sections must therefore depend on nothing of the post but its kind and pk.
     """
     wanted = {}
     for function in _sections:
-        wanted.update(function(model(pk=_ANY_PK), _ANY_MOMENT))
+        wanted.update(function(model(pk=_ANY_PK), prepared.ANY_MOMENT))
     compilers, parts, params, branches = [], [], [], []
     for name, links in wanted.items():
         for queryset in links.querysets:
@@ -83,34 +79,22 @@ def _prepare(model, connection):
             branches.append((name, queryset.model))
     if not branches:
         return None
-    moment = _moment(_ANY_MOMENT, connection)
-    prepared = _Prepared(
-        sql=" UNION ALL ".join(parts),
-        params=params,
-        post_slots=[i for i, value in enumerate(params) if value == _ANY_PK],
-        moment_slots=[i for i, value in enumerate(params) if value == moment],
+    query = prepared.Compiled(
+        " UNION ALL ".join(parts),
+        params,
+        {"pk": _ANY_PK, "now": prepared.ANY_MOMENT},
+        connection,
         compiler=compilers[0],
-        branches=branches,
-        sizes={name: links.size for name, links in wanted.items()},
     )
-    return prepared
+    return _Prepared(query, branches, {name: links.size for name, links in wanted.items()})
 
 
-def _moment(value, connection):
-    return DateTimeField().get_db_prep_value(value, connection)
-
-
-def _rows(prepared, post, connection):
-    params = list(prepared.params)
-    for slot in prepared.post_slots:
-        params[slot] = post.pk
-    now = _moment(timezone.now(), connection)
-    for slot in prepared.moment_slots:
-        params[slot] = now
+def _rows(query, post, connection):
+    params = query.params_for({"pk": post.pk, "now": timezone.now()}, connection)
     with connection.cursor() as cursor:
-        cursor.execute(prepared.sql, params)
+        cursor.execute(query.sql, params)
         rows = cursor.fetchall()
-    return prepared.compiler.results_iter(results=[rows], tuple_expected=True)
+    return query.compiler.results_iter(results=[rows], tuple_expected=True)
 
 
 def context_for(post):
@@ -119,15 +103,15 @@ def context_for(post):
     per_model = _prepared.setdefault(connection, {})
     if model not in per_model:
         per_model[model] = _prepare(model, connection)
-    prepared = per_model[model]
-    if prepared is None:
+    built = per_model[model]
+    if built is None:
         return {}
-    found = {name: [] for name in prepared.sizes}
-    for *values, rank, number in _rows(prepared, post, connection):
-        name, link_model = prepared.branches[number]
+    found = {name: [] for name in built.sizes}
+    for *values, rank, number in _rows(built.query, post, connection):
+        name, link_model = built.branches[number]
         link = link_model.from_db(connection.alias, LINK_FIELDS, values)
         found[name].append((rank, link.published_at, link.pk, link))
     return {
         name: [link for *_, link in sorted(found[name], reverse=True, key=lambda f: f[:3])][:size]
-        for name, size in prepared.sizes.items()
+        for name, size in built.sizes.items()
     }

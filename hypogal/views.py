@@ -1,11 +1,15 @@
 """Views shared by every kind of post. The core: it imports no app."""
 
+import functools
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
-from hypogal import related, seo
+from hypogal import prepared, related, seo, visitors
 from hypogal.engagement import context as engagement
 from hypogal.models import SiteSettings
 
@@ -16,6 +20,21 @@ class PublicDetailView(DetailView):
     The model's manager must offer ``for_detail()`` (its select/prefetch set) and
     ``published()`` (the one definition of public).
     """
+
+    def get_object(self, queryset=None):
+        user = self.request.user
+        if queryset is not None or (user.is_authenticated and user.is_staff):
+            return super().get_object(queryset)
+        # The public page's own query, built once (hypogal/prepared.py): the same queryset
+        # get_queryset() makes, with this page's slug, reader and moment swapped in.
+        post = _public_post(self.model).first(
+            slug=self.kwargs[self.slug_url_kwarg],
+            visitor=visitors.get(self.request).hash,
+            now=timezone.now(),
+        )
+        if post is None:
+            raise Http404("No such post.")
+        return post
 
     def get_queryset(self):
         queryset = self.model.objects.for_detail()
@@ -44,6 +63,18 @@ class PublicDetailView(DetailView):
             # A preview must never be stored by a browser or shared cache.
             add_never_cache_headers(response)
         return response
+
+
+@functools.cache
+def _public_post(model):
+    def build(slug, visitor, now):
+        public = model.objects.for_detail().published(now)
+        return engagement.annotate_for(public, visitor).filter(slug=slug)
+
+    return prepared.PreparedObjects(
+        model, build, model.objects.for_detail,
+        slug="hypogal-stand-in-slug", visitor="hypogal-stand-in-visitor", now=prepared.ANY_MOMENT,
+    )
 
 
 class PublicListView(ListView):

@@ -16,15 +16,18 @@ from django.utils.safestring import mark_safe
 from hypogal import visitors
 from hypogal.engagement import likes, posts, threads
 from hypogal.engagement.forms import AuthorCommentForm, CommentForm
-from hypogal.engagement.models import Comment, Like, content_type_of
+from hypogal.engagement.models import Comment, Like, content_type_of, on_model
 
 
 def annotate(queryset, request):
+    return annotate_for(queryset, visitors.get(request).hash)
+
+
+def annotate_for(queryset, visitor_hash):
+    """The like count and "did this visitor like it", joined by the post's kind (no ids looked
+    up first: the query may be prepared once, hypogal/prepared.py)."""
     model = queryset.model
-    visitor_hash = visitors.get(request).hash
-    mine = Like.objects.filter(
-        content_type=content_type_of(model), object_id=OuterRef("pk"), visitor_hash=visitor_hash
-    )
+    mine = on_model(Like, model, object_id=OuterRef("pk"), visitor_hash=visitor_hash)
     return queryset.annotate(
         engagement_like_count=likes.count_of(model),
         engagement_liked=Exists(mine),
@@ -102,7 +105,7 @@ def for_page(request, post):
         comments_html=mark_safe(thread.html),  # noqa: S308 - escaped when it was rendered
         comment_page=thread,
         like_count=post.engagement_like_count,
-        liked=post.engagement_liked,
+        liked=bool(post.engagement_liked),  # SQLite answers 0 or 1 to a raw query
         is_author=is_author(request.user),
     )
     if engagement.can_comment:
