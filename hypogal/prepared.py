@@ -24,6 +24,18 @@ def _as_parameter(value, connection):
     return value
 
 
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _same(param, wanted):
+    # With server-side binding, Django hands PostgreSQL some integers typed (psycopg's Int4,
+    # Int8: subclasses of int), others plain.
+    if _is_int(wanted):
+        return _is_int(param) and int(param) == wanted
+    return type(param) is type(wanted) and param == wanted
+
+
 class Compiled:
     """One query's SQL and parameters, with the places where each stand-in goes."""
 
@@ -32,10 +44,7 @@ class Compiled:
         self.slots = {}
         for name, value in stand_ins.items():
             wanted = _as_parameter(value, connection)
-            self.slots[name] = [
-                i for i, param in enumerate(self.params)
-                if type(param) is type(wanted) and param == wanted
-            ]
+            self.slots[name] = [i for i, param in enumerate(self.params) if _same(param, wanted)]
             if not self.slots[name]:
                 raise ValueError(f"stand-in {name}={value!r} is not among the query's parameters")
 
@@ -44,7 +53,8 @@ class Compiled:
         for name, slots in self.slots.items():
             value = _as_parameter(values[name], connection)
             for slot in slots:
-                params[slot] = value
+                typed = type(self.params[slot])  # the same type as the ORM gave (Int8...)
+                params[slot] = typed(value) if _is_int(value) and typed is not int else value
         return params
 
 
@@ -71,8 +81,9 @@ class PreparedObjects:
 
     Rows come through RawQuerySet, which reads one table's columns: the queryset's
     ``select_related()`` is fetched as a prefetch instead (the same query count for one object).
-    The prefetches come from ``prefetch()``, a queryset made anew for each use, because theirs
-    may hold a moment too (e.g. a story's related articles: those published by now).
+    The prefetches come from ``prefetch()`` (if given), a queryset made anew for each use,
+    because theirs may hold a moment too (e.g. a story's related articles: those published by
+    now).
     """
 
     def __init__(self, model, build, prefetch, **stand_ins):
@@ -91,6 +102,6 @@ class PreparedObjects:
         compiled = self.compiled(connection)
         rows = manager.raw(compiled.sql, compiled.params_for(values, connection))
         found = next(iter(rows), None)
-        if found is not None:
+        if found is not None and self.prefetch is not None:
             prefetch_related_objects([found], *_lookups(self.prefetch()))
         return found

@@ -26,7 +26,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import get_template, render_to_string
 
-from hypogal.engagement.models import Comment, Discussion, ThreadPage, content_type_of
+from hypogal import prepared
+from hypogal.engagement.models import (
+    Comment,
+    Discussion,
+    ThreadPage,
+    content_type_of,
+    on_model,
+)
 from hypogal.engagement.templatetags import engagement_tags
 
 LIST_TEMPLATE = "engagement/comment_list.html"
@@ -182,6 +189,19 @@ def _number(wanted):
     return int(digits)
 
 
+@functools.cache
+def _stored_page(model):
+    """The usual read, prepared once per kind of post (hypogal/prepared.py)."""
+
+    def build(object_id, number):
+        return on_model(ThreadPage, model, object_id=object_id, number=number)
+
+    # Stand-ins inside the columns' ranges (the ORM drops an out-of-range lookup).
+    return prepared.PreparedObjects(
+        ThreadPage, build, None, object_id=7_319_402_651_000, number=2_000_000_001
+    )
+
+
 def page(post, wanted):
     """The stored page ``wanted`` (``?comments=``) of a public post's discussion.
 
@@ -189,14 +209,14 @@ def page(post, wanted):
     query as subqueries, which cost more to build than a query); building the discussion
     first when it is missing or out of date.
     """
-    content_type = content_type_of(post)
     number = _number(wanted)
-    rows = ThreadPage.objects.filter(content_type=content_type, object_id=post.pk)
     current = layout()
     if number != LAST:
-        found = rows.filter(number=number).first()
+        found = _stored_page(type(post)).first(object_id=post.pk, number=number)
         if found is not None and found.layout == current:
             return found
+    content_type = content_type_of(post)
+    rows = ThreadPage.objects.filter(content_type=content_type, object_id=post.pk)
     first = rows.filter(number=1).first()
     if first is not None and first.layout == current:
         # Past the end: the last page (a concurrent build may have just removed it).

@@ -64,3 +64,14 @@ def test_a_stand_in_the_query_does_not_use_is_refused():
     prepared.Compiled(sql, params, {"slug": "x"}, connection)
     with pytest.raises(ValueError, match="not among the query's parameters"):
         prepared.Compiled(sql, params, {"slug": "x", "now": prepared.ANY_MOMENT}, connection)
+
+
+def test_integers_typed_for_postgresql_are_found_and_keep_their_type():
+    """With server-side binding Django passes some integers as psycopg's Int4/Int8."""
+
+    class Int8(int):
+        pass
+
+    compiled = prepared.Compiled("SQL", [Int8(5), "articles", 5, True], {"pk": 5}, connection)
+    params = compiled.params_for({"pk": 7}, connection)
+    assert params == [7, "articles", 7, True] and type(params[0]) is Int8
