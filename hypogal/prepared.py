@@ -59,7 +59,7 @@ class Compiled:
 
 
 def per_connection(build):
-    """``build(connection) -> Compiled``, memoised per connection (connections are per thread)."""
+    """``build(connection)``, memoised per connection (Django's connections are per thread)."""
     built = weakref.WeakKeyDictionary()
 
     def compiled(connection):

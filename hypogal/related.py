@@ -6,7 +6,7 @@ runs every section's querysets as one query (a post page's links cost one round 
 whatever the sections and kinds of post) and puts each section's posts in the page's context.
 """
 
-import weakref
+import functools
 from dataclasses import dataclass
 
 from django.db import connections
@@ -40,7 +40,6 @@ def section(function):
 
 # The stand-in for the page's post while the query is built (see _prepare).
 _ANY_PK = -7_319_402_651
-_prepared = weakref.WeakKeyDictionary()  # per connection: {model: _Prepared or None}
 
 
 @dataclass
@@ -97,13 +96,16 @@ def _rows(query, post, connection):
     return query.compiler.results_iter(results=[rows], tuple_expected=True)
 
 
+@functools.cache
+def _prepared_for(model):
+    """``connection -> _Prepared`` (or None: no sections), built once per connection."""
+    return prepared.per_connection(lambda connection: _prepare(model, connection))
+
+
 def context_for(post):
     model = type(post)
     connection = connections[model.objects.db]
-    per_model = _prepared.setdefault(connection, {})
-    if model not in per_model:
-        per_model[model] = _prepare(model, connection)
-    built = per_model[model]
+    built = _prepared_for(model)(connection)
     if built is None:
         return {}
     found = {name: [] for name in built.sizes}

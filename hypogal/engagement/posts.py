@@ -35,9 +35,15 @@ def like_url(post):
 
 
 def comments_open(post):
-    return not Discussion.objects.filter(
-        content_type=content_type_of(post), object_id=post.pk, comments_open=False
-    ).exists()
+    return discussion_open(content_type_of(post).pk, post.pk)
+
+
+def discussion_open(content_type_id, object_id):
+    """No Discussion row, or one with comments open: the post takes comments."""
+    closed = Discussion.objects.filter(
+        content_type_id=content_type_id, object_id=object_id, comments_open=False
+    )
+    return not closed.exists()
 
 
 def set_comments_open(posts, is_open):

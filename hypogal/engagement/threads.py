@@ -27,9 +27,9 @@ from django.db.models import Q
 from django.template.loader import get_template, render_to_string
 
 from hypogal import prepared
+from hypogal.engagement import posts
 from hypogal.engagement.models import (
     Comment,
-    Discussion,
     ThreadPage,
     content_type_of,
     on_model,
@@ -106,13 +106,6 @@ def _pages(content_type_id, object_id, comments_open):
         )
 
 
-def _comments_open(content_type_id, object_id):
-    closed = Discussion.objects.filter(
-        content_type_id=content_type_id, object_id=object_id, comments_open=False
-    )
-    return not closed.exists()
-
-
 def _lock(model, pk):
     # FOR NO KEY UPDATE: enough to queue builds, and rows pointing at the post (its condition
     # links, say) can still be written meanwhile.
@@ -129,7 +122,8 @@ def _build(content_type_id, object_id):
         if model is None or not _lock(model, object_id):
             rows.delete()
             return []
-        pages = list(_pages(content_type_id, object_id, _comments_open(content_type_id, object_id)))
+        is_open = posts.discussion_open(content_type_id, object_id)
+        pages = list(_pages(content_type_id, object_id, is_open))
         ThreadPage.objects.bulk_create(
             pages,
             update_conflicts=True,
@@ -232,5 +226,5 @@ def preview_page(post, wanted):
     content_type = content_type_of(post)
     pages = list(_pages(content_type.pk, post.pk, comments_open=False))
     shown = pages[min(_number(wanted), len(pages)) - 1]
-    shown.comments_open = _comments_open(content_type.pk, post.pk)
+    shown.comments_open = posts.discussion_open(content_type.pk, post.pk)
     return shown

@@ -110,7 +110,7 @@ def test_the_links_query_is_built_once_and_still_judges_by_the_present_moment(
 def test_the_links_query_is_built_once_per_kind_of_post(client, monkeypatch):
     from hypogal import related
 
-    related._prepared.clear()
+    related._prepared_for.cache_clear()
     built = []
     real_prepare = related._prepare
     monkeypatch.setattr(related, "_prepare", lambda *a: built.append(a[0]) or real_prepare(*a))
