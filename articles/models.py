@@ -48,7 +48,8 @@ class ArticleQuerySet(PublishedQuerySet):
             .prefetch_related(Prefetch("conditions", queryset=Condition.objects.order_by("name")))
         )
 
-    def for_detail(self):
+    def for_detail(self, now=None):
+        """``now``: as for published(); nothing here depends on it (stories' does)."""
         return self.prefetch_related(
             Prefetch("conditions", queryset=Condition.objects.order_by("name")),
             "sources",

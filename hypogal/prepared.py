@@ -12,10 +12,15 @@ import weakref
 from datetime import UTC, datetime
 
 from django.db import connections
-from django.db.models import DateTimeField, prefetch_related_objects
+from django.db.models import DateTimeField, Prefetch
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.query import get_prefetcher
+from django.utils import timezone
 
 # A moment no real page asks about: the stand-in for "now" while a query is built.
 ANY_MOMENT = datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
+# A key no row has (within a 32-bit column's range): the stand-in for an object's keys.
+_ANY_KEY = 1_987_654_319
 
 
 def _as_parameter(value, connection):
@@ -39,13 +44,15 @@ def _same(param, wanted):
 class Compiled:
     """One query's SQL and parameters, with the places where each stand-in goes."""
 
-    def __init__(self, sql, params, stand_ins, connection, compiler=None):
+    def __init__(self, sql, params, stand_ins, connection, compiler=None, optional=()):
         self.sql, self.params, self.compiler = sql, list(params), compiler
         self.slots = {}
         for name, value in stand_ins.items():
             wanted = _as_parameter(value, connection)
-            self.slots[name] = [i for i, param in enumerate(self.params) if _same(param, wanted)]
-            if not self.slots[name]:
+            slots = [i for i, param in enumerate(self.params) if _same(param, wanted)]
+            if slots:
+                self.slots[name] = slots
+            elif name not in optional:
                 raise ValueError(f"stand-in {name}={value!r} is not among the query's parameters")
 
     def params_for(self, values, connection):
@@ -76,14 +83,82 @@ def _lookups(queryset):
     return [*queryset._prefetch_related_lookups, *joined]
 
 
+class _Prefetch:
+    """One prefetch of one object (a single-level lookup), compiled once with stand-ins.
+
+    What Django's prefetch_related_objects() does for a list of objects, minus building the
+    related queryset each time: it is asked for once, for a stand-in object, and each use runs
+    its SQL with the object's key (and the moment) swapped in. The results go where Django
+    puts them, so ``post.conditions.all()`` reads them as if prefetched the usual way.
+    """
+
+    def __init__(self, model, lookup, connection):
+        self.lookup = lookup if isinstance(lookup, Prefetch) else Prefetch(lookup)
+        if LOOKUP_SEP in self.lookup.prefetch_through or self.lookup.to_attr:
+            raise ValueError(f"only single-level lookups are prepared: {lookup!r}")
+        stand_in = model(pk=_ANY_KEY)
+        for field in model._meta.concrete_fields:
+            if field.many_to_one:
+                setattr(stand_in, field.attname, _ANY_KEY)
+        through, to = self.lookup.prefetch_through, self.lookup.prefetch_to
+        prefetcher = get_prefetcher(stand_in, through, to)[0]
+        (queryset, _, self.key_of, self.single, self.cache_name, self.is_descriptor) = (
+            prefetcher.get_prefetch_querysets([stand_in], self.lookup.get_current_querysets(0))
+        )
+        if queryset.query.select_related or queryset._prefetch_related_lookups:
+            raise ValueError(f"a prepared prefetch joins and prefetches nothing more: {lookup!r}")
+        self.db = queryset.db
+        compiler = queryset.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        stand_ins = {"key": self.key_of(stand_in)[0], "now": ANY_MOMENT}
+        self.query = Compiled(sql, params, stand_ins, connection, compiler, optional=("now",))
+        klass = compiler.klass_info
+        self.related_model = klass["model"]
+        fields = klass["select_fields"]
+        self.columns = slice(fields[0], fields[-1] + 1)
+        self.attnames = [column[0].target.attname for column in compiler.select[self.columns]]
+        self.annotations = compiler.annotation_col_map
+
+    def _fetch(self, key, now, connection):
+        if key is None:
+            return []
+        params = self.query.params_for({"key": key, "now": now}, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(self.query.sql, params)
+            rows = cursor.fetchall()
+        found = []
+        for row in self.query.compiler.results_iter(results=[rows]):
+            obj = self.related_model.from_db(self.db, self.attnames, row[self.columns])
+            for name, position in self.annotations.items():
+                setattr(obj, name, row[position])
+            found.append(obj)
+        return found
+
+    def fill(self, obj, now, connection):
+        found = self._fetch(self.key_of(obj)[0], now, connection)
+        if self.single:
+            value = found[0] if found else None
+            if self.is_descriptor:
+                setattr(obj, self.cache_name, value)
+            else:
+                obj._state.fields_cache[self.cache_name] = value
+            return
+        # As Django does: the rows go in the manager's own queryset, so .all() reads them.
+        manager = getattr(obj, self.lookup.prefetch_to)
+        queryset = manager.get_queryset()
+        queryset._result_cache = found
+        queryset._prefetch_done = True
+        obj.__dict__.setdefault("_prefetched_objects_cache", {})[self.cache_name] = queryset
+
+
 class PreparedObjects:
     """Instances of ``model`` from ``build(**stand_ins)``, with its annotations and prefetches.
 
     Rows come through RawQuerySet, which reads one table's columns: the queryset's
     ``select_related()`` is fetched as a prefetch instead (the same query count for one object).
-    The prefetches come from ``prefetch()`` (if given), a queryset made anew for each use,
-    because theirs may hold a moment too (e.g. a story's related articles: those published by
-    now).
+    The prefetches are those of ``prefetch(now)`` (if given), prepared too: each may hold a
+    moment (e.g. a story's related articles: those published by now), the one passed as
+    ``now`` to ``first()``, else the present.
     """
 
     def __init__(self, model, build, prefetch, **stand_ins):
@@ -93,15 +168,21 @@ class PreparedObjects:
     def _compile(self, connection):
         queryset = self.build(**self.stand_ins).select_related(None).prefetch_related(None)
         sql, params = queryset.query.get_compiler(connection=connection).as_sql()
-        return Compiled(sql, params, self.stand_ins, connection)
+        prefetches = []
+        if self.prefetch is not None:
+            lookups = _lookups(self.prefetch(ANY_MOMENT))
+            prefetches = [_Prefetch(self.model, lookup, connection) for lookup in lookups]
+        return Compiled(sql, params, self.stand_ins, connection), prefetches
 
     def first(self, **values):
         """The first object for these values (prefetches done), or None."""
         manager = self.model._default_manager
         connection = connections[manager.db]
-        compiled = self.compiled(connection)
+        compiled, prefetches = self.compiled(connection)
         rows = manager.raw(compiled.sql, compiled.params_for(values, connection))
         found = next(iter(rows), None)
-        if found is not None and self.prefetch is not None:
-            prefetch_related_objects([found], *_lookups(self.prefetch()))
+        if found is not None:
+            now = values.get("now") or timezone.now()
+            for prefetch in prefetches:
+                prefetch.fill(found, now, connection)
         return found

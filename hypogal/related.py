@@ -26,7 +26,8 @@ class Links:
     """The first ``size`` posts of ``querysets``: highest ``rank`` first, then newest.
 
     Each queryset holds one Publishable model's posts that may be shown, annotated with a
-    ``rank`` (e.g. "shares a condition with this page").
+    ``rank`` (e.g. "shares a condition with this page"). A post several querysets hold is
+    shown once, with its highest rank.
     """
 
     querysets: list
@@ -113,7 +114,13 @@ def context_for(post):
         name, link_model = built.branches[number]
         link = link_model.from_db(connection.alias, LINK_FIELDS, values)
         found[name].append((rank, link.published_at, link.pk, link))
-    return {
-        name: [link for *_, link in sorted(found[name], reverse=True, key=lambda f: f[:3])][:size]
-        for name, size in built.sizes.items()
-    }
+    return {name: _best(found[name], size) for name, size in built.sizes.items()}
+
+
+def _best(found, size):
+    links, seen = [], set()
+    for *_, link in sorted(found, reverse=True, key=lambda f: f[:3]):
+        if (type(link), link.pk) not in seen:
+            seen.add((type(link), link.pk))
+            links.append(link)
+    return links[:size]

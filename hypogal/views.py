@@ -17,8 +17,8 @@ from hypogal.models import SiteSettings
 class PublicDetailView(DetailView):
     """A post's page: public once published; staff may preview drafts and scheduled posts.
 
-    The model's manager must offer ``for_detail()`` (its select/prefetch set) and
-    ``published()`` (the one definition of public).
+    The model's manager must offer ``for_detail(now=None)`` (its select/prefetch set, single
+    level) and ``published()`` (the one definition of public).
     """
 
     def get_object(self, queryset=None):
@@ -68,7 +68,7 @@ class PublicDetailView(DetailView):
 @functools.cache
 def _public_post(model):
     def build(slug, visitor, now):
-        public = model.objects.for_detail().published(now)
+        public = model.objects.for_detail(now).published(now)
         return engagement.annotate_for(public, visitor).filter(slug=slug)
 
     return prepared.PreparedObjects(

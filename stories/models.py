@@ -39,10 +39,13 @@ class StoryQuerySet(PublishedQuerySet):
             .prefetch_related(Prefetch("conditions", queryset=Condition.objects.order_by("name")))
         )
 
-    def for_detail(self):
+    def for_detail(self, now=None):
+        """``now``: the moment that decides which related articles are public."""
         return self.select_related("series").prefetch_related(
             Prefetch("conditions", queryset=Condition.objects.order_by("name")),
-            Prefetch("related_articles", queryset=Article.objects.published().order_by("title")),
+            Prefetch(
+                "related_articles", queryset=Article.objects.published(now).order_by("title")
+            ),
             "photos",
         )
 

@@ -1,6 +1,6 @@
 """Sections one app adds to the other's pages, registered with hypogal.related."""
 
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Value
 
 from articles.models import Article
 from hypogal import related
@@ -21,28 +21,29 @@ def stories_about_the_conditions(post, now):
     """An overview links to the stories about its conditions, and to those that point to it."""
     if not isinstance(post, Article):
         return {}
-    # Subqueries rather than joins: a story matching twice is still one row, with no DISTINCT.
+    # Two short lists, each answered by an index; a story in both is shown once.
     conditions = Story.conditions.through.objects.filter(condition_id__in=_condition_ids(post))
     pointing_here = Story.related_articles.through.objects.filter(article_id=post.pk)
-    about = Q(pk__in=conditions.values("story_id")) | Q(pk__in=pointing_here.values("story_id"))
-    stories = Story.objects.published(now).filter(about).annotate(rank=Value(False))
-    return {"condition_stories": related.Links([stories], CONDITION_STORIES_SIZE)}
+    public = Story.objects.published(now).annotate(rank=Value(False))
+    about = [public.filter(pk__in=rows.values("story_id")) for rows in (conditions, pointing_here)]
+    return {"condition_stories": related.Links(about, CONDITION_STORIES_SIZE)}
 
 
 @related.section
 def related_reading(post, now):
     """Up to three public posts of either kind: those sharing a condition first, then the newest.
 
-    Each kind ranks its own posts by "shares a condition with this page", then by date; the
-    short lists are merged by the same order.
+    Per kind, two short lists that indexes answer without ranking every post: the newest
+    sharing a condition, and the newest of all. The merge puts the first kind before the
+    second (a post in both counts once, as sharing), then by date.
     """
     querysets = []
     for model in (Article, Story):
         queryset = model.objects.published(now)
         if isinstance(post, model):
             queryset = queryset.exclude(pk=post.pk)
-        through = model.conditions.through.objects.filter(
-            **{model._meta.model_name: OuterRef("pk")}, condition_id__in=_condition_ids(post)
-        )
-        querysets.append(queryset.annotate(rank=Exists(through)))
+        through = model.conditions.through.objects.filter(condition_id__in=_condition_ids(post))
+        sharing = queryset.filter(pk__in=through.values(model._meta.model_name))
+        querysets.append(sharing.annotate(rank=Value(True)))
+        querysets.append(queryset.annotate(rank=Value(False)))
     return {"related_reading": related.Links(querysets, RELATED_READING_SIZE)}

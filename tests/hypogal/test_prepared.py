@@ -75,3 +75,43 @@ def test_integers_typed_for_postgresql_are_found_and_keep_their_type():
     compiled = prepared.Compiled("SQL", [Int8(5), "articles", 5, True], {"pk": 5}, connection)
     params = compiled.params_for({"pk": 7}, connection)
     assert params == [7, "articles", 7, True] and type(params[0]) is Int8
+
+
+def public_post(model, slug):
+    from hypogal import views
+
+    return views._public_post(model).first(slug=slug, visitor="reader", now=timezone.now())
+
+
+def test_the_prepared_prefetches_hold_each_posts_own_rows_in_order(django_assert_num_queries):
+    zebra, aardvark, elsewhere = (factories.condition(name=n) for n in ("Zebra", "Aardvark", "X"))
+    article = factories.article(conditions=[zebra, aardvark])
+    other = factories.article(conditions=[elsewhere])
+    first, second = factories.source(article, position=2), factories.source(article, position=1)
+    factories.source(other)
+
+    with django_assert_num_queries(3):  # the post, its conditions, its sources
+        post = public_post(Article, article.slug)
+        assert [c.name for c in post.conditions.all()] == ["Aardvark", "Zebra"]
+        assert list(post.sources.all()) == [second, first]
+    # Asked for more, the prefetched relation is still this post's own.
+    assert list(post.conditions.filter(name="X")) == []
+    assert [c.name for c in public_post(Article, other.slug).conditions.all()] == ["X"]
+
+
+def test_a_storys_series_and_its_public_related_articles(monkeypatch):
+    from stories.models import Story
+
+    series = factories.series()
+    in_series, alone = factories.story(series=series, series_part=1), factories.story()
+    guide = factories.article(title="Public guide")
+    soon = factories.article(title="Due soon", published_at=timezone.now() + timedelta(hours=1))
+    in_series.related_articles.set([guide, soon])
+
+    post = public_post(Story, in_series.slug)
+    assert post.series == series
+    assert [a.title for a in post.related_articles.all()] == ["Public guide"]
+    assert public_post(Story, alone.slug).series is None
+    later(monkeypatch, 2)
+    post = public_post(Story, in_series.slug)
+    assert [a.title for a in post.related_articles.all()] == ["Due soon", "Public guide"]

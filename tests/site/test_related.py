@@ -117,3 +117,21 @@ def test_the_links_query_is_built_once_per_kind_of_post(client, monkeypatch):
     for post in (factories.article(), factories.article(), factories.story()):
         related_titles(client, post)
     assert [model.__name__ for model in built] == ["Article", "Story"]
+
+
+def test_a_post_both_sharing_a_condition_and_newest_is_listed_once(client):
+    dystonia = factories.condition()
+    page = factories.article(title="Page", conditions=[dystonia], published_at=days_ago(9))
+    factories.article(title="Newest, same", conditions=[dystonia], published_at=days_ago(1))
+    factories.story(title="Unrelated", published_at=days_ago(5))
+    factories.article(title="Older unrelated", published_at=days_ago(7))
+    assert related_titles(client, page) == ["Newest, same", "Unrelated", "Older unrelated"]
+
+
+def test_a_story_about_the_condition_that_also_points_here_is_listed_once(client):
+    dystonia = factories.condition()
+    page = factories.article(conditions=[dystonia])
+    story = factories.story(title="Both ways", conditions=[dystonia])
+    story.related_articles.set([page])
+    shown = client.get(page.get_absolute_url()).context["condition_stories"]
+    assert [s.title for s in shown] == ["Both ways"]
