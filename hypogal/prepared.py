@@ -83,6 +83,42 @@ def _lookups(queryset):
     return [*queryset._prefetch_related_lookups, *joined]
 
 
+class _Objects:
+    """A queryset's SQL, compiled once, whose rows become model instances as Django makes them.
+
+    What ModelIterable does, minus building the queryset: one table's columns become the
+    instance, annotations its attributes. No select_related() (it would need Django's
+    populators): callers fetch related objects as prefetches.
+    """
+
+    def __init__(self, queryset, stand_ins, connection, optional=()):
+        if queryset.query.select_related:
+            raise ValueError("a prepared query joins no related objects: prefetch them instead")
+        self.db = queryset.db
+        compiler = queryset.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        self.query = Compiled(sql, params, stand_ins, connection, compiler, optional)
+        klass = compiler.klass_info
+        self.model = klass["model"]
+        fields = klass["select_fields"]
+        self.columns = slice(fields[0], fields[-1] + 1)
+        self.attnames = [column[0].target.attname for column in compiler.select[self.columns]]
+        self.annotations = compiler.annotation_col_map
+
+    def fetch(self, values, connection):
+        params = self.query.params_for(values, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(self.query.sql, params)
+            rows = cursor.fetchall()
+        found = []
+        for row in self.query.compiler.results_iter(results=[rows]):
+            obj = self.model.from_db(self.db, self.attnames, row[self.columns])
+            for name, position in self.annotations.items():
+                setattr(obj, name, row[position])
+            found.append(obj)
+        return found
+
+
 class _Prefetch:
     """One prefetch of one object (a single-level lookup), compiled once with stand-ins.
 
@@ -105,37 +141,14 @@ class _Prefetch:
         (queryset, _, self.key_of, self.single, self.cache_name, self.is_descriptor) = (
             prefetcher.get_prefetch_querysets([stand_in], self.lookup.get_current_querysets(0))
         )
-        if queryset.query.select_related or queryset._prefetch_related_lookups:
-            raise ValueError(f"a prepared prefetch joins and prefetches nothing more: {lookup!r}")
-        self.db = queryset.db
-        compiler = queryset.query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
+        if queryset._prefetch_related_lookups:
+            raise ValueError(f"a prepared prefetch prefetches nothing more: {lookup!r}")
         stand_ins = {"key": self.key_of(stand_in)[0], "now": ANY_MOMENT}
-        self.query = Compiled(sql, params, stand_ins, connection, compiler, optional=("now",))
-        klass = compiler.klass_info
-        self.related_model = klass["model"]
-        fields = klass["select_fields"]
-        self.columns = slice(fields[0], fields[-1] + 1)
-        self.attnames = [column[0].target.attname for column in compiler.select[self.columns]]
-        self.annotations = compiler.annotation_col_map
-
-    def _fetch(self, key, now, connection):
-        if key is None:
-            return []
-        params = self.query.params_for({"key": key, "now": now}, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(self.query.sql, params)
-            rows = cursor.fetchall()
-        found = []
-        for row in self.query.compiler.results_iter(results=[rows]):
-            obj = self.related_model.from_db(self.db, self.attnames, row[self.columns])
-            for name, position in self.annotations.items():
-                setattr(obj, name, row[position])
-            found.append(obj)
-        return found
+        self.objects = _Objects(queryset, stand_ins, connection, optional=("now",))
 
     def fill(self, obj, now, connection):
-        found = self._fetch(self.key_of(obj)[0], now, connection)
+        key = self.key_of(obj)[0]
+        found = [] if key is None else self.objects.fetch({"key": key, "now": now}, connection)
         if self.single:
             value = found[0] if found else None
             if self.is_descriptor:
@@ -154,11 +167,10 @@ class _Prefetch:
 class PreparedObjects:
     """Instances of ``model`` from ``build(**stand_ins)``, with its annotations and prefetches.
 
-    Rows come through RawQuerySet, which reads one table's columns: the queryset's
-    ``select_related()`` is fetched as a prefetch instead (the same query count for one object).
-    The prefetches are those of ``prefetch(now)`` (if given), prepared too: each may hold a
-    moment (e.g. a story's related articles: those published by now), the one passed as
-    ``now`` to ``first()``, else the present.
+    The queryset's ``select_related()`` is fetched as a prefetch instead (the same query count
+    for one object). The prefetches are those of ``prefetch(now)`` (if given), prepared too:
+    each may hold a moment (e.g. a story's related articles: those published by now), the one
+    passed as ``now`` to ``first()``, else the present.
     """
 
     def __init__(self, model, build, prefetch, **stand_ins):
@@ -167,20 +179,17 @@ class PreparedObjects:
 
     def _compile(self, connection):
         queryset = self.build(**self.stand_ins).select_related(None).prefetch_related(None)
-        sql, params = queryset.query.get_compiler(connection=connection).as_sql()
         prefetches = []
         if self.prefetch is not None:
             lookups = _lookups(self.prefetch(ANY_MOMENT))
             prefetches = [_Prefetch(self.model, lookup, connection) for lookup in lookups]
-        return Compiled(sql, params, self.stand_ins, connection), prefetches
+        return _Objects(queryset[:1], self.stand_ins, connection), prefetches
 
     def first(self, **values):
         """The first object for these values (prefetches done), or None."""
-        manager = self.model._default_manager
-        connection = connections[manager.db]
-        compiled, prefetches = self.compiled(connection)
-        rows = manager.raw(compiled.sql, compiled.params_for(values, connection))
-        found = next(iter(rows), None)
+        connection = connections[self.model._default_manager.db]
+        objects, prefetches = self.compiled(connection)
+        found = next(iter(objects.fetch(values, connection)), None)
         if found is not None:
             now = values.get("now") or timezone.now()
             for prefetch in prefetches:

@@ -4,6 +4,7 @@ Core code: it reads any Publishable by duck typing (title, summary, dates, condi
 ``social_picture``, ``section``) and imports no app.
 """
 
+import functools
 import html
 import json
 import re
@@ -28,6 +29,9 @@ def _text(fragment):
     return " ".join(html.unescape(strip_tags(_HEADERLINK.sub("", fragment))).split())
 
 
+# A pure function of the stored body, so remembering it is safe: a changed body is a new key.
+# Parsing the text out of a long body on every page view cost more than the rest of this file.
+@functools.lru_cache(maxsize=256)
 def questions_and_answers(body_html):
     """(question, answer) for each h2 that asks a question, answered by the text under it."""
     parts = _H2.split(body_html)
@@ -37,7 +41,7 @@ def questions_and_answers(body_html):
         question, answer = _text(heading), _text(section)
         if question.endswith("?") and answer:
             pairs.append((question, answer))
-    return pairs
+    return tuple(pairs)
 
 
 def _absolute(request, url):

@@ -97,6 +97,16 @@ def test_no_faq_without_question_headings(client):
     ]
 
 
+def test_the_faq_follows_an_edited_body(client):
+    article = factories.article(body=OVERVIEW)
+    faq = of_type(json_ld(client.get(article.get_absolute_url()).text), "FAQPage")
+    assert len(faq["mainEntity"]) == 2
+    article.body = "## Is it rare?\n\nYes."
+    article.save()
+    faq = of_type(json_ld(client.get(article.get_absolute_url()).text), "FAQPage")
+    assert [q["name"] for q in faq["mainEntity"]] == ["Is it rare?"]
+
+
 def test_story_json_ld_uses_the_first_photo(client):
     story = factories.story(title="Rocks in my neck")
     factories.photo(story, image=images.jpeg_bytes(width=1200, height=900))
