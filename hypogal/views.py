@@ -68,7 +68,8 @@ class PublicDetailView(DetailView):
 @functools.cache
 def _public_post(model):
     def build(slug, visitor, now):
-        public = model.objects.for_detail(now).published(now)
+        # The markdown source stays behind: the page shows the HTML rendered from it on save.
+        public = model.objects.for_detail(now).published(now).defer("body")
         return engagement.annotate_for(public, visitor).filter(slug=slug)
 
     return prepared.PreparedObjects(
