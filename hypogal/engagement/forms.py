@@ -1,7 +1,13 @@
 from django import forms
+from django.conf import settings
+from django.template.loader import render_to_string
 
 from hypogal.engagement import spam
 from hypogal.engagement.models import Comment, content_type_of
+
+FIELDS_TEMPLATE = "engagement/comment_fields.html"
+# A blank form's fields, rendered: {(kind of form, the fields' initial values): html}.
+_blank_fields = {}
 
 
 class CommentForm(forms.ModelForm):
@@ -101,6 +107,24 @@ class CommentForm(forms.ModelForm):
         if self.is_bound and not self._fresh_token:
             return self.data.get("token", "")
         return spam.issue_token(self.post)
+
+    @property
+    def fields_html(self):
+        """The visible fields and the honeypot, as FIELDS_TEMPLATE renders them.
+
+        A blank form's fields render the same on every page and for every reader: no value
+        typed, no error, nothing of the post. That HTML is a function of the code and the
+        initial values alone, so it is rendered once per process and kept (it was a fifth of
+        a post page's rendering). A sent form, with its values and errors, renders each time;
+        so does every form while DEBUG lets templates change under a running server.
+        """
+        if self.is_bound or settings.DEBUG:
+            return render_to_string(FIELDS_TEMPLATE, {"form": self})
+        # Hidden fields are not in it (the parent differs with the comment replied to).
+        key = (type(self), repr([field.initial for field in self.visible_fields()]))
+        if key not in _blank_fields:
+            _blank_fields[key] = render_to_string(FIELDS_TEMPLATE, {"form": self})
+        return _blank_fields[key]
 
     @property
     def top_errors(self):
