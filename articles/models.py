@@ -1,9 +1,9 @@
 from django.db import models
 from django.db.models import Prefetch
-from django.urls import reverse
 
 from hypogal.fields import CleanFilesOnFailedSave, SafeImageField
 from hypogal.images import picture
+from hypogal.links import address
 from hypogal.publishing import Publishable, PublishedQuerySet, manager_for
 
 
@@ -33,7 +33,7 @@ class Condition(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:condition", kwargs={"slug": self.slug})
+        return address("articles:condition", self.slug)
 
     @property
     def other_names_list(self):
@@ -94,7 +94,7 @@ class Article(CleanFilesOnFailedSave, Publishable):
         pass
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return address("articles:detail", self.slug)
 
     # (name, URL name) of the list this post belongs to: breadcrumbs and structured data.
     section = ("Condition guides", "articles:list")

@@ -3,12 +3,12 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils.html import format_html
 
 from articles.models import Article, Condition
 from hypogal.fields import CleanFilesOnFailedSave, SafeImageField
 from hypogal.images import picture
+from hypogal.links import address
 from hypogal.publishing import Publishable, PublishedQuerySet, manager_for
 
 # "[photo 2]" on a line of its own places the story's second photo there.
@@ -95,7 +95,7 @@ class Story(Publishable):
     section = ("Stories", "stories:list")
 
     def get_absolute_url(self):
-        return reverse("stories:detail", kwargs={"slug": self.slug})
+        return address("stories:detail", self.slug)
 
     @property
     def first_photo(self):

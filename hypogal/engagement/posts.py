@@ -2,9 +2,9 @@
 
 from django.apps import apps
 from django.http import Http404
-from django.urls import reverse
 
 from hypogal.engagement.models import Discussion, content_type_of
+from hypogal.links import address
 from hypogal.publishing import Publishable
 
 
@@ -27,11 +27,11 @@ def url_args(post):
 
 
 def comment_url(post):
-    return reverse("engagement:comment", args=url_args(post))
+    return address("engagement:comment", *url_args(post))
 
 
 def like_url(post):
-    return reverse("engagement:like", args=url_args(post))
+    return address("engagement:like", *url_args(post))
 
 
 def comments_open(post):
