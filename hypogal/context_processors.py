@@ -1,9 +1,6 @@
-import functools
-
-from django.conf import settings as django_settings
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 
+from hypogal.links import address
 from hypogal.models import SiteSettings
 
 # The main navigation, in order: (URL name, label).
@@ -14,16 +11,6 @@ NAV = (
     ("conditions", "Conditions"),
     ("search", "Search"),
 )
-
-
-@functools.cache
-def _addresses(urlconf, script_prefix):
-    """Every page's fixed links, reversed once per URL configuration rather than per page."""
-    return {
-        "nav": tuple((reverse(name), label) for name, label in NAV),
-        "feed": reverse("feed"),
-        "feed_atom": reverse("feed_atom"),
-    }
 
 
 def canonical_url(request):
@@ -41,12 +28,12 @@ def canonical_url(request):
 
 def site(request):
     settings = SiteSettings.current()
-    addresses = _addresses(get_urlconf(django_settings.ROOT_URLCONF), get_script_prefix())
+    nav = [(address(name), label) for name, label in NAV]
     return {
         # (address, label, is this page): aria-current marks the reader's place.
-        "nav": [(url, label, url == request.path) for url, label in addresses["nav"]],
-        "feed_url": addresses["feed"],
-        "feed_atom_url": addresses["feed_atom"],
+        "nav": [(url, label, url == request.path) for url, label in nav],
+        "feed_url": address("feed"),
+        "feed_atom_url": address("feed_atom"),
         "canonical_url": canonical_url(request),
         "site_settings": settings,
         "SITE_NAME": settings.site_name,
