@@ -27,7 +27,7 @@ def canonical_url(request):
 
 
 def site(request):
-    settings = SiteSettings.current()
+    settings = SiteSettings.for_request(request)
     nav = [(address(name), label) for name, label in NAV]
     return {
         # (address, label, is this page): aria-current marks the reader's place.

@@ -81,6 +81,17 @@ class SiteSettings(models.Model):
             cache.set(CACHE_KEY, settings, 3600)
         return settings
 
+    @classmethod
+    def for_request(cls, request):
+        """The settings for one request: read once, however many parts of the page ask.
+
+        Each read is a cache round trip (Redis in production); a post page asked twice.
+        """
+        settings = getattr(request, "_hypogal_site_settings", None)
+        if settings is None:
+            settings = request._hypogal_site_settings = cls.current()
+        return settings
+
     @property
     def profile_urls(self):
         others = [line.strip() for line in self.other_profiles.splitlines() if line.strip()]

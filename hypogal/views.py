@@ -51,7 +51,7 @@ class PublicDetailView(DetailView):
         # Comments and likes for every kind of post: engagement/section.html and
         # engagement/like_button.html read only this and ``object``.
         context["engagement"] = engagement.for_page(self.request, self.object)
-        site = SiteSettings.current()
+        site = SiteSettings.for_request(self.request)
         context["structured_data"] = seo.json_ld_script(
             seo.structured_data(self.request, self.object, site)
         )
