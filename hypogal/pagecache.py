@@ -20,9 +20,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.http import urlencode
 
+from hypogal import csrf as csrf_tokens
 from hypogal import visitors
 from hypogal.engagement.spam import token_for, token_post
 
@@ -121,7 +122,7 @@ def _personalise(pieces, request):
         if isinstance(piece, bytes):
             out.append(piece)
         elif piece == CSRF:
-            csrf = csrf or get_token(request).encode()  # one masked token serves every form
+            csrf = csrf or csrf_tokens.get_token(request).encode()  # one serves every form
             out.append(csrf)
         else:
             out.append(token_for(piece).encode() if piece else b"")
