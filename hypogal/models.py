@@ -1,7 +1,7 @@
 """Site-wide settings the author edits in the admin: one row, read via ``SiteSettings.current``."""
 
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 
 from hypogal.fields import SafeImageField
@@ -65,11 +65,11 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.id = 1
         super().save(*args, **kwargs)
-        cache.delete(CACHE_KEY)
+        _forget_cached()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        cache.delete(CACHE_KEY)
+        _forget_cached()
         return result
 
     @classmethod
@@ -102,3 +102,10 @@ class SiteSettings(models.Model):
         return picture(
             self.publisher_logo, self.publisher_logo_width, self.publisher_logo_height, {}
         )
+
+
+def _forget_cached():
+    """Now, and again at commit: a reader between the two reads the old committed row and would
+    otherwise keep it in the cache for an hour after the author's change is saved."""
+    cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))

@@ -39,3 +39,19 @@ def test_saved_settings_show_on_the_next_page(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Jo, who writes here" in html
     assert "Living with cervical dystonia since 2019." in html
+
+
+def test_a_reader_during_the_save_does_not_keep_the_old_settings(
+    client, django_capture_on_commit_callbacks
+):
+    SiteSettings.objects.create(tagline="Old tagline")
+    with django_capture_on_commit_callbacks(execute=True):
+        settings = SiteSettings.current()
+        settings.tagline = "New tagline"
+        settings.save()
+        # A reader between the save and the commit still sees the committed, old row, and
+        # caches it.
+        models.cache.set(models.CACHE_KEY, SiteSettings(tagline="Old tagline"), 3600)
+    page = client.get("/").content.decode()
+    assert "New tagline" in page
+    assert "Old tagline" not in page
