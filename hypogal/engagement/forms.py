@@ -94,6 +94,9 @@ class CommentForm(forms.ModelForm):
         if parent is None:
             self.add_error(None, "The comment you are replying to is no longer available. "
                                  "You can post yours as a new comment.")
+            # The form shown again sends a new comment, as it says, not the same dead reply.
+            self.data = self.data.copy()
+            self.data["parent"] = ""
         return parent
 
     def token_already_used(self):
@@ -118,7 +121,10 @@ class CommentForm(forms.ModelForm):
         a post page's rendering). A sent form, with its values and errors, renders each time;
         so does every form while DEBUG lets templates change under a running server.
         """
-        if self.is_bound or settings.DEBUG:
+        # Values a request brought (a 429 keeps what was typed) are not kept: they are the
+        # reader's, and keeping each would let anyone fill the process's memory.
+        typed = any(self.initial.get(field.name) for field in self.visible_fields())
+        if self.is_bound or settings.DEBUG or typed:
             return render_to_string(FIELDS_TEMPLATE, {"form": self})
         # Hidden fields are not in it (the parent differs with the comment replied to).
         key = (type(self), repr([field.initial for field in self.visible_fields()]))

@@ -55,6 +55,7 @@ def comment(request, app_label, model_name, pk):
         ]
         if not all(allowed):
             kept = {key: request.POST.get(key, "") for key in ("name", "email", "body", "parent")}
+            kept["notify_replies"] = bool(request.POST.get("notify_replies"))
             context = {"post": post, "form": CommentForm(initial=kept, post=post),
                        "comment_url": posts.comment_url(post)}
             response = too_many(request, "engagement/comment_page.html", context,

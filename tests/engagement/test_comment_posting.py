@@ -1,5 +1,6 @@
 """A reader posts a comment: stored once, pending, the author told; every bad case refused."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -342,3 +343,47 @@ def test_commenting_gives_the_visitor_a_signed_cookie_once(client, settings):
     assert settings.HYPOGAL_VISITOR_COOKIE not in second.cookies  # already has one
     hashes = set(Comment.objects.values_list("visitor_hash", flat=True))
     assert len(hashes) == 1
+
+
+def test_a_reply_whose_comment_went_away_can_be_sent_again_as_a_new_comment(client):
+    post = factories.article()
+    top = factories.comment(post)
+    Comment.objects.filter(pk=top.pk).update(status="rejected")
+    response = post_comment(client, post, parent=str(top.pk), body="My reply, typed at length")
+    assert response.status_code == 400
+    assert "You can post yours as a new comment" in response.text
+    assert "My reply, typed at length" in response.text
+    hidden = re.search(r'<input type="hidden" name="parent"[^>]*>', response.text).group()
+    shown_parent = re.search(r'value="([^"]*)"', hidden)
+    shown_parent = shown_parent.group(1) if shown_parent else ""
+    assert shown_parent == ""
+
+    # Sending the form as it is shown again stores the text, as a new comment.
+    again = post_comment(client, post, parent=shown_parent, body="My reply, typed at length")
+    assert again.status_code == 302
+    assert Comment.objects.get(body="My reply, typed at length").parent is None
+
+
+def test_the_429_page_keeps_the_reply_notification_choice(client, settings):
+    settings.HYPOGAL_COMMENT_RATE_VISITOR = "1/600"
+    post = factories.article()
+    assert post_comment(client, post, body="First").status_code == 302
+    response = post_comment(client, post, body="Second", notify_replies="on")
+    assert response.status_code == 429
+    box = re.search(r'<input type="checkbox" name="notify_replies"[^>]*>', response.text).group()
+    assert "checked" in box
+
+
+def test_text_kept_on_a_429_is_not_kept_in_memory_after_the_page(client, settings):
+    from hypogal.engagement import forms
+
+    settings.HYPOGAL_COMMENT_RATE_VISITOR = "1/600"
+    post = factories.article()
+    client.get(post.get_absolute_url())  # the blank form's fields, rendered once and kept
+    assert post_comment(client, post, body="First").status_code == 302
+    kept_before = dict(forms._blank_fields)
+    for n in range(5):
+        response = post_comment(client, post, body=f"Flood {n} " + "x" * 10_000)
+        assert response.status_code == 429
+        assert f"Flood {n} " in response.text
+    assert forms._blank_fields == kept_before
