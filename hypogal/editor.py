@@ -5,6 +5,7 @@ names and JSON shapes, so its widget works unchanged, but answer only logged-in 
 the site's own renderer and image pipeline.
 """
 
+import posixpath
 import re
 from functools import wraps
 from urllib.parse import unquote
@@ -64,7 +65,9 @@ def upload(request):
 # once no post's text mentions it any more.
 def _upload_names(text):
     found = re.findall(re.escape(f"{settings.MEDIA_URL}uploads/") + r"[^\s\"'()<>]+", text)
-    return {unquote(url)[len(settings.MEDIA_URL) :] for url in found}
+    names = {posixpath.normpath(unquote(url)[len(settings.MEDIA_URL) :]) for url in found}
+    # Text is input: "uploads/../stories/…" names a story's photo, which no edit may delete.
+    return {name for name in names if name.startswith("uploads/")}
 
 
 def _remove_unused(names):

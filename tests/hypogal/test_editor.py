@@ -112,3 +112,17 @@ def test_images_dropped_into_the_text_leave_with_the_last_post_that_uses_them(
     assert {p.name.split(".")[0] for p in images.files_under(media_root)} == {shared_stem}
     other.delete()
     assert images.files_under(media_root) == []
+
+
+@pytest.mark.parametrize("dots", ["..", "%2e%2e", "%2E."])
+def test_text_pointing_out_of_uploads_deletes_nothing_when_it_goes(
+    media_root, dots, django_capture_on_commit_callbacks
+):
+    photo = factories.photo(factories.story())
+    path = media_root / photo.image.name
+    assert path.is_file()
+    article = factories.article(body=f"![x](/media/uploads/{dots}/{photo.image.name})")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert path.is_file()
