@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 # Pillow format -> (stored format, extension). GIF is stored as its first frame in PNG.
 FORMATS = {
@@ -92,8 +92,7 @@ def sanitize(file, name_hint="image"):
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # a truncated file fails here
             location = _has_location(image)
-            oriented = ImageOps.exif_transpose(image)
-            icc = image.info.get("icc_profile")
+            oriented = _in_srgb(ImageOps.exif_transpose(image), image.info.get("icc_profile"))
             out_format, ext = FORMATS[fmt]
             clean = _pixels_only(oriented, out_format)
     except ValidationError:
@@ -104,7 +103,7 @@ def sanitize(file, name_hint="image"):
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise not_an_image from None
     buffer = io.BytesIO()
-    options = {"icc_profile": icc} if icc else {}
+    options = {}
     if out_format == "JPEG":
         options.update(quality=86, optimize=True, progressive=True)
     elif out_format == "WEBP":
@@ -128,6 +127,26 @@ def _too_many_pixels(size):
         code="too_many_pixels",
         params={"size": size, "mp": f"{limit / 1_000_000:g}"},
     )
+
+
+def _in_srgb(image, icc):
+    """The pixels converted to sRGB, the web's own colours, so that no profile need be kept.
+
+    An embedded colour profile is a blob from the camera or the editing app: it can name the
+    device or its owner, or carry anything appended to it. A wide-gamut photo (a phone's
+    Display P3) keeps its look within sRGB; a profile lcms cannot read is dropped, as before.
+    """
+    if not icc:
+        return image
+    output = "RGBA" if image.mode in ("RGBA", "LA", "PA") else "RGB"
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=output)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
+
+
+_SRGB = ImageCms.createProfile("sRGB")
 
 
 def _pixels_only(image, out_format):

@@ -41,6 +41,33 @@ def test_gps_exif_and_comments_are_removed_and_orientation_applied():
     assert clean.location_removed
 
 
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_a_colour_profile_and_whatever_it_carries_are_not_kept(kind, tmp_path):
+    from django.core.files.storage import FileSystemStorage
+    from PIL import Image, ImageCms
+
+    marker = b"SECRET-Jane-Doe-51.5074N-0.1278W"
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes() + marker
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), (200, 80, 60)).save(buffer, kind, icc_profile=profile)
+    with Image.open(buffer) as sent:
+        assert marker in sent.info["icc_profile"]  # PNG stores it compressed
+
+    clean = pipeline.sanitize(upload(buffer.getvalue(), f"photo.{kind.lower()}"))
+    storage = FileSystemStorage(location=tmp_path / "stored")
+    name = storage.save(clean.name, io.BytesIO(clean.content))
+    pipeline.create_renditions(storage, name)
+    stored = list((tmp_path / "stored").iterdir())
+    assert len(stored) == 4  # the original, w480, w960 and the thumbnail
+    for path in stored:
+        assert marker not in path.read_bytes(), path.name
+        with Image.open(path) as image:
+            assert "icc_profile" not in image.info, path.name
+            red, green, blue = image.convert("RGB").getpixel((10, 10))
+            # Converted from sRGB to sRGB: the colour the reader sees is the colour uploaded.
+            assert abs(red - 200) <= 4 and abs(green - 80) <= 4 and abs(blue - 60) <= 4
+
+
 def test_phone_jpeg_with_an_embedded_image_is_accepted_and_cleaned():
     """Many phones write MPO (a JPEG carrying a second image, e.g. an HDR gain map)."""
     data = images.mpo_bytes(width=300, height=200, orientation=6)
