@@ -1,6 +1,6 @@
 from django.utils.http import urlencode
 
-from hypogal.links import address
+from hypogal.links import absolute_uri, address
 from hypogal.models import SiteSettings
 
 # The main navigation, in order: (URL name, label).
@@ -15,7 +15,7 @@ NAV = (
 
 def canonical_url(request):
     """This page's one address: no tracking parameters; a list keeps its condition and page."""
-    url = request.build_absolute_uri(request.path)
+    url = absolute_uri(request, request.path)
     kept = {}
     condition = request.GET.get("condition", "")
     if condition:

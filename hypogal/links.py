@@ -9,6 +9,7 @@ so it is remembered under exactly those.
 import functools
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 
@@ -21,3 +22,15 @@ def address(viewname, *args):
     """``reverse(viewname, args=args)``, remembered."""
     urlconf = get_urlconf(settings.ROOT_URLCONF)
     return _reversed(urlconf, get_script_prefix(), viewname, args)
+
+
+def absolute_uri(request, url):
+    """``url`` with this site's scheme and host; ``url`` itself when the host is not ours.
+
+    Only an error page sees a host outside ALLOWED_HOSTS (Django answers 400 for it), and that
+    page must still render: building from the host again would raise inside the error handler.
+    """
+    try:
+        return request.build_absolute_uri(url)
+    except DisallowedHost:
+        return url

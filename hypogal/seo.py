@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from hypogal.links import absolute_uri
+
 # json.dumps does not escape these; inside <script> they could close the element or start a
 # comment, so a title containing "</script>" would break out of the JSON-LD block.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -45,7 +47,7 @@ def questions_and_answers(body_html):
 
 
 def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+    return absolute_uri(request, url) if url else None
 
 
 def organization(request, site):

@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from hypogal import editor
-from hypogal.site import feeds, sitemaps
+from hypogal.site import feeds, health, sitemaps
 from hypogal.site import views as site
 
 urlpatterns = [
@@ -22,7 +22,7 @@ urlpatterns = [
     path("", include("stories.urls")),
     path("", include("hypogal.engagement.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("healthz", site.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),  # answered first by its middleware
     # The markdownx widget reverses nothing: it posts to MARKDOWNX_*_URLS_PATH in settings.
     path("markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
     path("markdownx/upload/", editor.upload, name="markdownx_upload"),

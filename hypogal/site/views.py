@@ -1,7 +1,5 @@
 """Pages that span both apps."""
 
-import logging
-
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -17,8 +15,6 @@ from hypogal.site import (
     search,
 )
 from stories.models import Story
-
-logger = logging.getLogger(__name__)
 
 
 def _public_count(model):
@@ -91,26 +87,6 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def healthz(request):
-    """200 when the database (and Redis, when configured) answer; 503 otherwise. No details."""
-    from django.conf import settings
-    from django.core.cache import cache
-    from django.db import connection
-
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        if settings.REDIS_URL:
-            cache.set("hypogal:healthz", 1, 10)
-            if cache.get("hypogal:healthz") != 1:
-                raise ConnectionError("cache did not answer")
-    except Exception:  # noqa: BLE001 - any failure means "not healthy"; the log has the detail
-        logger.exception("health check failed")
-        return HttpResponse("unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
 
 
 def media(request, path):

@@ -1,5 +1,7 @@
 from django import template
 
+from hypogal.links import absolute_uri
+
 register = template.Library()
 
 
@@ -9,4 +11,4 @@ def absolute(context, url):
     request = context.get("request")
     if not url or request is None:
         return url or ""
-    return request.build_absolute_uri(url)
+    return absolute_uri(request, url)

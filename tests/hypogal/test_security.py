@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
+from django.test import Client
 from django.urls import reverse
 
 from tests import factories
@@ -134,3 +135,25 @@ def test_healthz_answers_503_when_redis_is_configured_but_down(client, settings)
         assert client.get("/healthz").status_code == 503
     finally:
         caches._settings = None
+
+
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/robots.txt"])
+def test_a_host_that_is_not_ours_gets_a_readable_400(path, settings):
+    settings.ALLOWED_HOSTS = ["hypogal.example"]
+    client = Client(raise_request_exception=False)
+    response = client.get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "evil.example" not in response.text
+    assert "<html" in response.text  # the site's own 400 page, not a server error
+
+
+def test_healthz_answers_a_probe_by_address_over_plain_http(settings):
+    settings.ALLOWED_HOSTS = ["hypogal.example"]
+    settings.SECURE_SSL_REDIRECT = True
+    client = Client(raise_request_exception=False)
+    response = client.get("/healthz", HTTP_HOST="10.0.0.5:8000")
+    assert response.status_code == 200 and response.text == "ok\n"
+    assert "no-store" in response["Cache-Control"]
+    # Everything else still goes through the host check and the HTTPS redirect.
+    assert client.get("/", HTTP_HOST="10.0.0.5:8000").status_code == 400
+    assert client.get("/", HTTP_HOST="hypogal.example").status_code == 301
