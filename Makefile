@@ -47,7 +47,7 @@ serve: install .secret_key
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "HypoGal (production mode) at http://127.0.0.1:8000/"
 	$(SERVE_ENV) $(BIN)/gunicorn hypogal.wsgi:application --workers 2 --bind 127.0.0.1:8000 \
-		--access-logfile - --forwarded-allow-ips 127.0.0.1
+		--forwarded-allow-ips 127.0.0.1
 
 # Throughput and latency with wrk against gunicorn; writes bench/results.txt.
 bench: install .secret_key

@@ -2,7 +2,10 @@
 
 import json
 import logging
+import re
 import time
+
+from django.views.debug import SafeExceptionReporterFilter
 
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
@@ -37,10 +40,44 @@ class RequestLogMiddleware:
             "request",
             extra={
                 "method": request.method,
-                "path": request.path,
+                "path": _loggable_path(request),
                 "status": response.status_code,
                 "ms": round((time.perf_counter() - started) * 1000, 1),
                 "cache": response.get("X-Page-Cache", ""),
             },
         )
         return response
+
+
+# Addresses whose arguments are secrets (a reader's link to stop reply mails): the log shows
+# the route, not the token, or anyone who reads the logs could use the link.
+SECRET_ROUTES = {"engagement:stop_replies"}
+
+
+def _loggable_path(request):
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name in SECRET_ROUTES:
+        return "/" + match.route
+    return request.path
+
+
+_URL_PASSWORD = re.compile(r"(//[^/:@]*:)[^/@]+@")
+_ADDRESS_HEADERS = {"REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP", "HTTP_FORWARDED"}
+
+
+class PrivateReporterFilter(SafeExceptionReporterFilter):
+    """Django's filter (keys, tokens, passwords, cookies hidden), and also readers' addresses and
+    the password in a URL such as ``REDIS_URL=redis://:secret@host/0``."""
+
+    def cleanse_setting(self, key, value):
+        value = super().cleanse_setting(key, value)
+        if type(value) is str:  # not lazy objects that merely look like one
+            return _URL_PASSWORD.sub(rf"\1{self.cleansed_substitute}@", value)
+        return value
+
+    def get_safe_request_meta(self, request):
+        meta = super().get_safe_request_meta(request)
+        return {
+            key: self.cleansed_substitute if key in _ADDRESS_HEADERS else value
+            for key, value in meta.items()
+        }

@@ -17,7 +17,12 @@ LOGGING = {
     "formatters": {"json": {"()": "hypogal.logs.JsonFormatter"}},
     "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "formatter": "json"},
+        # StreamHandler's default is stderr; log collectors and the README expect stdout.
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        },
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
             "level": "ERROR",
@@ -35,3 +40,7 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False},
     },
 }
+
+# Error reports (the mail above, and DEBUG's error page) show settings and the request: no
+# reader's address, no password inside a service URL.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "hypogal.logs.PrivateReporterFilter"
