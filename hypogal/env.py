@@ -1,13 +1,32 @@
-"""Reading settings from the environment: one place, used by every settings module."""
+"""Reading settings from the environment: one place, used by every settings module.
+
+A value that cannot mean anything stops the site at start with the variable's name, not a
+traceback deep inside Django or a 500 on the first request that needs it.
+"""
 
 import os
+import re
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+def _value(name):
+    return os.environ.get(name, "").strip()
+
+
+def _refuse(name, value, expected):
+    return ImproperlyConfigured(f"{name}={value!r} is not valid: expected {expected}.")
 
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
+    value = _value(name)
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value.lower() not in TRUE | FALSE:
+        raise _refuse(name, value, "1/true/yes/on or 0/false/no/off")
+    return value.lower() in TRUE
 
 
 def env_list(name, default=""):
@@ -15,8 +34,29 @@ def env_list(name, default=""):
 
 
 def env_int(name, default):
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
+    value = _value(name)
+    if not value:
+        return default
+    if not re.fullmatch(r"\d+", value):
+        raise _refuse(name, value, "a whole number of 0 or more (e.g. seconds: 31536000, not 1y)")
+    return int(value)
+
+
+def env_rate(name, default):
+    """A rate limit, "count/seconds" ("5/600": five in ten minutes; a count of 0 is no limit)."""
+    value = _value(name) or default
+    if not re.fullmatch(r"\d+/[1-9]\d*", value):
+        raise _refuse(name, value, '"count/seconds", e.g. "5/600"')
+    return value
+
+
+def env_url(name, schemes, default=""):
+    """A service URL whose scheme one of ``schemes`` is (e.g. redis://, rediss://, unix://)."""
+    value = _value(name) or default
+    if value and not value.startswith(tuple(f"{scheme}://" for scheme in schemes)):
+        shown = re.sub(r"(//[^/:@]*:)[^/@]+@", r"\1…@", value)  # never print a password
+        raise _refuse(name, shown, "a URL starting with " + " or ".join(f"{s}://" for s in schemes))
+    return value
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)

@@ -15,9 +15,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 DEBUG = env.DEBUG
-env_bool, env_list = env.env_bool, env.env_list
+env_bool, env_int, env_list = env.env_bool, env.env_int, env.env_list
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "").strip()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -92,14 +92,19 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        # PostgreSQL: keep connections open between requests, checked before reuse.
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "60")),
-        conn_health_checks=True,
-    )
-}
+DATABASE_URL = env.env_url("DATABASE_URL", ("postgres", "postgresql", "sqlite"))
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            # PostgreSQL: keep connections open between requests, checked before reuse.
+            conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60),
+            conn_health_checks=True,
+        )
+    }
+except ValueError as error:  # e.g. a port that is not a number
+    raise ImproperlyConfigured(f"DATABASE_URL is not valid: {error}") from None
+del DATABASE_URL  # its password would otherwise sit among the settings
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Prepared statements: a query a connection has run five times is planned once for good,
     # not on every request (README, Performance). Behind a transaction-pooling PgBouncer,
@@ -120,7 +125,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else this process's memory.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.env_url("REDIS_URL", ("redis", "rediss", "unix"))
 CACHES = {
     "default": (
         {"BACKEND": "hypogal.cache.RedisCache", "LOCATION": REDIS_URL}
@@ -140,7 +145,7 @@ AXES_CACHE = "axes"
 # default only with a shared cache: with process memory alone, one gunicorn worker would never
 # hear of a change another worker saved.
 HYPOGAL_PAGE_CACHE = env_bool("HYPOGAL_PAGE_CACHE", bool(REDIS_URL))
-HYPOGAL_PAGE_CACHE_SECONDS = int(os.environ.get("HYPOGAL_PAGE_CACHE_SECONDS", "600"))
+HYPOGAL_PAGE_CACHE_SECONDS = env_int("HYPOGAL_PAGE_CACHE_SECONDS", 600)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -182,8 +187,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Uploads: the image pipeline refuses anything larger (bytes, pixels) before decoding it.
-HYPOGAL_MAX_UPLOAD_BYTES = int(os.environ.get("HYPOGAL_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
-HYPOGAL_MAX_IMAGE_PIXELS = int(os.environ.get("HYPOGAL_MAX_IMAGE_PIXELS", 40_000_000))
+HYPOGAL_MAX_UPLOAD_BYTES = env_int("HYPOGAL_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+HYPOGAL_MAX_IMAGE_PIXELS = env_int("HYPOGAL_MAX_IMAGE_PIXELS", 40_000_000)
 
 # django-markdownx: the widget posts to these paths; hypogal.urls serves them behind a staff
 # check with our own sanitizing renderer (markdownx's own views check nothing).
@@ -195,25 +200,36 @@ MARKDOWNX_MEDIA_PATH = "uploads/"
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# The SMTP server (EMAIL_BACKEND django.core.mail.backends.smtp.EmailBackend), e.g. a mail
+# provider's relay: port 587 with DJANGO_EMAIL_USE_TLS=1, or 465 with DJANGO_EMAIL_USE_SSL=1.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set DJANGO_EMAIL_USE_TLS or DJANGO_EMAIL_USE_SSL, not both.")
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)  # a slow mail server never hangs a request
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Comments and likes (hypogal.engagement). Rates are "count/seconds"; a count of 0 turns the
 # limit off. Limits are counted in the default cache: use a shared one (e.g. Redis) when
 # running several processes.
-HYPOGAL_COMMENT_RATE_VISITOR = os.environ.get("HYPOGAL_COMMENT_RATE_VISITOR", "5/600")
-HYPOGAL_COMMENT_RATE_IP = os.environ.get("HYPOGAL_COMMENT_RATE_IP", "20/600")
-HYPOGAL_LIKE_RATE_IP = os.environ.get("HYPOGAL_LIKE_RATE_IP", "30/600")
+HYPOGAL_COMMENT_RATE_VISITOR = env.env_rate("HYPOGAL_COMMENT_RATE_VISITOR", "5/600")
+HYPOGAL_COMMENT_RATE_IP = env.env_rate("HYPOGAL_COMMENT_RATE_IP", "20/600")
+HYPOGAL_LIKE_RATE_IP = env.env_rate("HYPOGAL_LIKE_RATE_IP", "30/600")
 # Seconds between showing the comment form and accepting it (bots post at once), and how long
 # a shown form stays valid.
-HYPOGAL_COMMENT_MIN_SECONDS = int(os.environ.get("HYPOGAL_COMMENT_MIN_SECONDS", "3"))
-HYPOGAL_COMMENT_FORM_MAX_AGE = int(os.environ.get("HYPOGAL_COMMENT_FORM_MAX_AGE", 2 * 24 * 3600))
+HYPOGAL_COMMENT_MIN_SECONDS = env_int("HYPOGAL_COMMENT_MIN_SECONDS", 3)
+HYPOGAL_COMMENT_FORM_MAX_AGE = env_int("HYPOGAL_COMMENT_FORM_MAX_AGE", 2 * 24 * 3600)
 # A comment with more links than this is flagged as held, whoever wrote it.
-HYPOGAL_COMMENTS_PER_PAGE = int(os.environ.get("HYPOGAL_COMMENTS_PER_PAGE", "50"))
-HYPOGAL_COMMENT_MAX_LINKS = int(os.environ.get("HYPOGAL_COMMENT_MAX_LINKS", "2"))
+HYPOGAL_COMMENTS_PER_PAGE = env_int("HYPOGAL_COMMENTS_PER_PAGE", 50)
+HYPOGAL_COMMENT_MAX_LINKS = env_int("HYPOGAL_COMMENT_MAX_LINKS", 2)
 # Who is mailed about new comments; empty means every active superuser with an address.
 HYPOGAL_AUTHOR_EMAILS = env_list("HYPOGAL_AUTHOR_EMAILS")
 # How many reverse proxies (each appending to X-Forwarded-For) stand in front of the site.
-HYPOGAL_TRUSTED_PROXIES = int(os.environ.get("HYPOGAL_TRUSTED_PROXIES", "0"))
+HYPOGAL_TRUSTED_PROXIES = env_int("HYPOGAL_TRUSTED_PROXIES", 0)
 HYPOGAL_VISITOR_COOKIE = "hypogal_visitor"
 
 from hypogal.settings_logging import *  # noqa: E402,F403

@@ -36,6 +36,9 @@ LOGGING = {
             "level": "ERROR",
             "propagate": False,
         },
+        # Lockouts are warnings and stay; its start-up notice would land in every command's
+        # stdout (a `dumpdata > file` included).
+        "axes": {"level": "WARNING"},
         # Our own request log replaces the server's access line.
         "django.server": {"handlers": [], "propagate": False},
     },

@@ -94,3 +94,26 @@ def test_postgresql_uses_prepared_statements_unless_a_pooler_forbids_them():
     )
     sqlite = settings_in_a_new_process(code, DJANGO_DEBUG="1", DATABASE_URL="")
     assert (on, off, sqlite) == ("True 5", "None None", "None None")
+
+
+def variables_read_by_the_settings():
+    import re
+
+    sources = [*ROOT.glob("hypogal/settings*.py"), ROOT / "hypogal" / "env.py"]
+    pattern = re.compile(r'(?:env_[a-z]+|os\.environ\.get)\(\s*"([A-Z][A-Z0-9_]+)"')
+    return {name for path in sources for name in pattern.findall(path.read_text())}
+
+
+def test_every_environment_variable_is_documented_and_every_documented_one_is_read():
+    import re
+
+    read = variables_read_by_the_settings()
+    assert {"DJANGO_SECRET_KEY", "REDIS_URL", "DJANGO_EMAIL_HOST"} <= read  # the scan works
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Environment variables", 1)[1].split("\n## ", 1)[0]
+    assert sorted(name for name in read if f"`{name}`" not in readme) == []
+    example = (ROOT / ".env.example").read_text()
+    in_example = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
+    assert sorted(in_example - read) == []
+    tabled = set(re.findall(r"`([A-Z][A-Z0-9]*_[A-Z0-9_]+)`", section))
+    assert sorted(tabled - read) == []
