@@ -211,7 +211,7 @@ class AnonymousPageCacheMiddleware:
             return self._hit(request, stored)
         response = self.get_response(request)
         if self._storable(request, response):
-            timeout = _timeout()
+            timeout = _timeout(version)
             if timeout > 0:
                 headers = {
                     name: value
@@ -252,18 +252,28 @@ class AnonymousPageCacheMiddleware:
         return not (messages and len(messages._queued_messages))
 
 
-def _timeout():
-    """Seconds a page may be kept: the default, or less if a scheduled post goes public sooner."""
+def _timeout(version):
+    """Seconds a page may be kept: the default, or less if a scheduled post goes public sooner.
+
+    The next due time is kept with the content version read before it was looked up, as pages
+    are: a reader who looked it up just before an author's commit would otherwise keep "nothing
+    scheduled" after that commit, and pages would miss the new post's time by minutes.
+    """
     from django.utils import timezone
 
     from hypogal.publishing import next_publication
 
     default = settings.HYPOGAL_PAGE_CACHE_SECONDS
-    due = cache.get(NEXT_DUE_KEY)
-    if due is None:
+    now = timezone.now().timestamp()
+    known = cache.get(NEXT_DUE_KEY)
+    # A due time that has passed is looked up again: the next one may be hours away, and until
+    # then every page would be kept for 0 seconds, i.e. not at all.
+    if isinstance(known, tuple) and known[0] == version and (not known[1] or known[1] > now):
+        due = known[1]
+    else:
         upcoming = next_publication()
         due = upcoming.timestamp() if upcoming else 0
-        cache.set(NEXT_DUE_KEY, due, default)
+        cache.set(NEXT_DUE_KEY, (version, due), default)
     if not due:
         return default
-    return max(0, min(default, int(due - timezone.now().timestamp())))
+    return max(0, min(default, int(due - now)))

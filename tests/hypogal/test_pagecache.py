@@ -240,4 +240,33 @@ def test_a_scheduled_post_appears_when_its_time_comes():
 
     factories.article(published_at=timezone.now() + timedelta(seconds=90))
     read("/")
-    assert 0 < pagecache._timeout() <= 90  # the cached home page expires by then
+    assert 0 < pagecache._timeout(pagecache._version()) <= 90  # the home page expires by then
+
+
+def test_a_due_time_looked_up_before_an_authors_change_is_not_trusted_after_it():
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from hypogal import pagecache
+
+    before = pagecache._version()
+    factories.article(published_at=timezone.now() + timedelta(seconds=90))
+    # A reader who looked up "nothing scheduled" just before the author's commit stores it late.
+    cache.set(pagecache.NEXT_DUE_KEY, (before, 0), 600)
+    assert 0 < pagecache._timeout(pagecache._version()) <= 90
+
+
+def test_pages_are_cached_again_once_a_scheduled_time_has_passed():
+    import time
+
+    from django.core.cache import cache
+
+    from hypogal import pagecache
+
+    factories.article()
+    # The post that was due a moment ago is public now; nothing else is scheduled.
+    cache.set(pagecache.NEXT_DUE_KEY, (pagecache._version(), time.time() - 5), 600)
+    assert read("/")["X-Page-Cache"] == "miss"
+    assert read("/")["X-Page-Cache"] == "hit"
