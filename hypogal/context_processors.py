@@ -1,6 +1,4 @@
-from django.utils.http import urlencode
-
-from hypogal.links import absolute_uri, address
+from hypogal.links import address, canonical_url
 from hypogal.models import SiteSettings
 
 # The main navigation, in order: (URL name, label).
@@ -11,19 +9,6 @@ NAV = (
     ("conditions", "Conditions"),
     ("search", "Search"),
 )
-
-
-def canonical_url(request):
-    """This page's one address: no tracking parameters; a list keeps its condition and page."""
-    url = absolute_uri(request, request.path)
-    kept = {}
-    condition = request.GET.get("condition", "")
-    if condition:
-        kept["condition"] = condition
-    page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        kept["page"] = int(page)
-    return f"{url}?{urlencode(kept)}" if kept else url
 
 
 def site(request):

@@ -11,6 +11,7 @@ import functools
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.http import urlencode
 
 
 @functools.lru_cache(maxsize=8192)
@@ -34,3 +35,15 @@ def absolute_uri(request, url):
         return request.build_absolute_uri(url)
     except DisallowedHost:
         return url
+
+
+def canonical_url(request, **query):
+    """This page's one address: its path, with only the ``query`` the view vouches for.
+
+    By default no query at all: tracking parameters, a ``?page=`` the page does not have and
+    made-up parameters would otherwise each claim to be another page. Lists pass the condition
+    and the page number they actually showed.
+    """
+    url = absolute_uri(request, request.path)
+    kept = {name: value for name, value in query.items() if value}
+    return f"{url}?{urlencode(kept)}" if kept else url

@@ -74,6 +74,10 @@ EXTENSION_CONFIGS = {
     },
 }
 
+# The "#" link the toc extension puts in each heading: pages keep it, text taken out of the
+# page (feeds, search-engine data) drops it.
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
 
 @dataclass(frozen=True)
 class Rendered:

@@ -14,12 +14,12 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from hypogal.links import absolute_uri
+from hypogal.markdown import HEADERLINK
 
 # json.dumps does not escape these; inside <script> they could close the element or start a
 # comment, so a title containing "</script>" would break out of the JSON-LD block.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 _H2 = re.compile(r'<h2 id="[^"]*">(.*?)</h2>', re.DOTALL)
-_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
 def json_ld_script(data):
@@ -28,7 +28,7 @@ def json_ld_script(data):
 
 
 def _text(fragment):
-    return " ".join(html.unescape(strip_tags(_HEADERLINK.sub("", fragment))).split())
+    return " ".join(html.unescape(strip_tags(HEADERLINK.sub("", fragment))).split())
 
 
 # A pure function of the stored body, so remembering it is safe: a changed body is a new key.

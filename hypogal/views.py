@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from hypogal import prepared, related, seo, visitors
 from hypogal.engagement import context as engagement
+from hypogal.links import canonical_url
 from hypogal.models import SiteSettings
 
 
@@ -98,4 +99,10 @@ class PublicListView(ListView):
         context["condition"] = self.condition
         if self.condition:
             context["page_query"] = urlencode({"condition": self.condition.slug}) + "&"
+        page = context["page_obj"]
+        context["canonical_url"] = canonical_url(
+            self.request,
+            condition=self.condition.slug if self.condition else "",
+            page=page.number if page and page.number > 1 else "",
+        )
         return context

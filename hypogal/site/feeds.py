@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.models import Condition
+from hypogal.markdown import HEADERLINK
 from hypogal.models import SiteSettings
 from hypogal.site.content import newest_public
 
@@ -27,6 +28,8 @@ def absolute_content(html, base):
             parts.append(" ".join([url, *descriptor]))
         return f'{match.group(1)}{", ".join(parts)}"'
 
+    # A heading's "#" link only works on the page; in a reader it is a stray mark after each one.
+    html = HEADERLINK.sub("", html)
     html = _URL_ATTR.sub(lambda m: f'{m.group(1)}{base}{m.group(2)}"', html)
     return _SRCSET.sub(srcset, html)
 

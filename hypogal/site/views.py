@@ -3,13 +3,15 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from articles.models import Article, Condition
 from hypogal.engagement.likes import most_liked
+from hypogal.links import canonical_url
 from hypogal.site import (
     related,  # noqa: F401 - registers the page sections
     search,
@@ -57,7 +59,9 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No request context: the context processors read the site settings, and the error may be
+    # that the database (or the cache) is down. The page needs nothing from them.
+    return HttpResponseServerError(render_to_string("500.html"))
 
 
 def conditions_index(request):
@@ -76,6 +80,9 @@ def search_page(request):
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
         context["result_count"] = paginator.count
         context["page_query"] = urlencode({"q": query}) + "&"
+        number = context["page_obj"].number
+        shown_page = number if number > 1 else ""
+        context["canonical_url"] = canonical_url(request, q=query, page=shown_page)
     return render(request, "search.html", context)
 
 

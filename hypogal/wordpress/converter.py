@@ -229,7 +229,7 @@ class _Converter:
         value = match.group(1) if match else img.get("data-id", "")
         if not value and figure is not None:
             value = figure.get("data-attachment", "")
-        return int(value) if str(value).isdigit() else None
+        return int(value) if str(value).isascii() and str(value).isdigit() else None
 
     def is_old_site(self, href):
         return urlsplit(href).netloc.lower() in self.hosts

@@ -76,7 +76,7 @@ class Item:
     @property
     def thumbnail_id(self):
         value = self.meta.get("_thumbnail_id", "")
-        return int(value) if value.isdigit() else None
+        return int(value) if value.isascii() and value.isdigit() else None
 
 
 @dataclass

@@ -146,6 +146,21 @@ def test_server_error_gets_a_friendly_500(rf):
     assert "something went wrong" in response.content.decode()
 
 
+def test_the_500_page_renders_when_the_database_is_down(monkeypatch):
+    from django.db import OperationalError
+    from django.test import Client
+
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    # Everything that reads the database fails, the site settings the page header uses too.
+    monkeypatch.setattr("hypogal.models.SiteSettings.for_request", down)
+    monkeypatch.setattr("hypogal.site.views.most_liked", down)
+    response = Client(raise_request_exception=False).get(reverse("home"))
+    assert response.status_code == 500
+    assert "something went wrong" in response.text and "could not connect" not in response.text
+
+
 def grow(n):
     conditions = [factories.condition() for _ in range(n)]
     posts = [factories.article(conditions=conditions) for _ in range(n)]

@@ -53,6 +53,8 @@ def test_site_feed_is_valid_and_public_only(client, content, name, version):
     assert 'href="http://testserver/articles/x/"' in body
     assert [tag.term for tag in entry.tags] == ["Cervical dystonia"]
     assert entry.author
+    # The heading keeps its text; its "#" link, which only works on the page, is gone.
+    assert "What is it?" in body and "headerlink" not in body and 'href="#' not in body
 
 
 def test_site_feed_has_the_newest_twenty(client):

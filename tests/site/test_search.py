@@ -75,6 +75,11 @@ def test_results_are_paginated_and_keep_the_query(client):
     assert first.context["result_count"] == 13
     assert 'href="?q=fatigue&amp;page=2"' in first.text
     assert len(result_titles(client, "fatigue", page=2)) == 3
+    # Ranked by match, not by date: the links say so.
+    assert "More results" in first.text and "Older" not in first.text
+    second = client.get(SEARCH, {"q": "fatigue", "page": 99}).text  # past the end: the last
+    assert "Previous results" in second and "Newer" not in second
+    assert '<link rel="canonical" href="http://testserver/search/?q=fatigue&amp;page=2">' in second
 
 
 @pytest.mark.parametrize(

@@ -214,3 +214,37 @@ def test_every_page_has_a_unique_title_and_description(client):
     # The search pages share a description on purpose (they are noindex); all else is unique.
     duplicates = {d: p for d, p in descriptions.items() if len(p) > 1}
     assert list(duplicates.values()) in ([], [[reverse("search"), reverse("search") + "?q=neck"]])
+
+
+def canonical(html):
+    return re.search(r'<link rel="canonical" href="([^"]*)">', html).group(1)
+
+
+@pytest.mark.parametrize("query", ["?page=2", "?page=3&condition=nope", "?utm_source=x", "?x=1"])
+def test_pages_without_pages_have_their_bare_path_as_canonical(client, query):
+    article = factories.article()
+    for path in ("/", article.get_absolute_url(), "/conditions/"):
+        response = client.get(path + query)
+        assert response.status_code == 200
+        assert canonical(response.text) == "http://testserver" + path
+
+
+def test_a_list_page_names_the_page_and_condition_it_shows(client):
+    condition = factories.condition(slug="sheehans-syndrome")
+    for _ in range(12):
+        factories.article(conditions=[condition])
+    url = reverse("articles:list")
+    assert canonical(client.get(url + "?page=1").text) == f"http://testserver{url}"
+    last = client.get(url, {"page": "last", "condition": "sheehans-syndrome", "utm_source": "x"})
+    assert canonical(last.text) == (
+        f"http://testserver{url}?condition=sheehans-syndrome&amp;page=2"
+    )
+
+
+@pytest.mark.parametrize("page", ["\u00b2", "\u2460", "\u0663"])  # ², ①, Arabic-Indic 3
+def test_unicode_digits_in_page_never_break_a_page(client, page):
+    article = factories.article()
+    assert client.get("/", {"page": page}).status_code == 200
+    assert client.get(article.get_absolute_url(), {"page": page}).status_code == 200
+    assert client.get(reverse("articles:list"), {"page": page}).status_code == 404
+    assert client.get(reverse("search"), {"q": "x", "page": page}).status_code == 200
