@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from hypogal.fields import CleanFilesOnFailedSave, SafeImageField
 from hypogal.images import picture
@@ -91,7 +91,14 @@ class Article(CleanFilesOnFailedSave, Publishable):
     objects = manager_for(ArticleQuerySet)
 
     class Meta(Publishable.Meta):
-        pass
+        constraints = [
+            *Publishable.Meta.constraints,
+            # Readers who cannot see the image get its description, or nothing would tell them.
+            models.CheckConstraint(
+                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+                name="articles_article_featured_image_has_alt",
+            ),
+        ]
 
     def get_absolute_url(self):
         return address("articles:detail", self.slug)

@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import formats, timezone
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
@@ -17,9 +17,35 @@ def is_public(obj):
     return obj.is_published
 
 
+@admin.display(description="Status", ordering="status")
+def state(obj):
+    """Draft, Published, or Scheduled: "Published" alone hides that readers cannot see it yet."""
+    if obj.is_scheduled:
+        when = formats.date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
+        return f"Scheduled for {when}"
+    return obj.get_status_display()
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("public", "Published (public)")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Publishable.Status.PUBLISHED)
+        return {
+            "draft": lambda: queryset.filter(status=Publishable.Status.DRAFT),
+            "scheduled": lambda: published.filter(published_at__gt=now),
+            "public": lambda: published.filter(published_at__lte=now),
+        }.get(self.value(), lambda: queryset)()
+
+
 class PublishableAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", is_public, "published_at", "updated_at"]
-    list_filter = ["status"]
+    list_display = ["title", state, is_public, "published_at", "updated_at"]
+    list_filter = [StateFilter]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"

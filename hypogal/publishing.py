@@ -6,12 +6,27 @@ post with a future date is scheduled. Every public view, feed, sitemap and searc
 """
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from hypogal.markdown import render
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def validate_publication_date(value):
+    """A typo's year (0001, 9999) is refused: it would sort a post to the very end or make it
+    wait forever, and near the calendar's ends a time zone shift overflows the database's dates.
+    """
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            "Choose a date between %(first)s and %(last)s.",
+            code="out_of_range",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
 
 
 def next_publication():
@@ -97,6 +112,7 @@ class Publishable(models.Model):
         null=True,
         blank=True,
         db_index=True,
+        validators=[validate_publication_date],
         help_text="When the post goes public. Leave empty to publish now; a future date "
         "schedules it.",
     )
@@ -119,6 +135,11 @@ class Publishable(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="%(app_label)s_%(class)s_published_has_date",
+            ),
+            # A post with no title or no address cannot be listed or linked to.
+            models.CheckConstraint(
+                condition=~Q(title="") & ~Q(slug=""),
+                name="%(app_label)s_%(class)s_title_and_slug",
             ),
         ]
 

@@ -30,6 +30,7 @@ class PhotoInline(admin.StackedInline):
 @admin.register(Story)
 class StoryAdmin(PublishableAdmin):
     list_display = [*PublishableAdmin.list_display, "series", "series_part"]
+    list_select_related = ["series"]  # nullable: Django's own select_related skips it
     list_filter = [*PublishableAdmin.list_filter, "conditions", "series"]
     filter_horizontal = ["conditions", "related_articles"]
     inlines = [PhotoInline]

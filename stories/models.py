@@ -1,6 +1,6 @@
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.html import format_html
@@ -90,6 +90,12 @@ class Story(Publishable):
                 condition=Q(series__isnull=True) | Q(series_part__isnull=False),
                 name="stories_story_series_has_part",
             ),
+            # A part number means a place in a series: part 0, or a part of no series, is none.
+            models.CheckConstraint(
+                condition=Q(series_part__isnull=True)
+                | (Q(series__isnull=False) & Q(series_part__gte=1)),
+                name="stories_story_part_in_a_series",
+            ),
         ]
 
     section = ("Stories", "stories:list")
@@ -114,6 +120,29 @@ class Story(Publishable):
         super().clean()
         if self.series_id and not self.series_part:
             raise ValidationError({"series_part": "Give this story its part number in the series."})
+        if self.series_part is not None and not self.series_id:
+            raise ValidationError(
+                {"series_part": "Choose the series this is a part of, or leave the part empty."}
+            )
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            shown = errors.get(NON_FIELD_ERRORS, [])
+            # The two-field unique constraint speaks of "Series and Series part" at the top of
+            # the form; the number is what she changes, so the message goes next to it.
+            if any(getattr(item, "code", None) == "unique_together" for item in shown):
+                errors[NON_FIELD_ERRORS] = [
+                    item for item in shown if getattr(item, "code", None) != "unique_together"
+                ]
+                errors.setdefault("series_part", []).append(
+                    f"Another story is already part {self.series_part} of this series. "
+                    "Choose another number."
+                )
+                errors = {field: messages for field, messages in errors.items() if messages}
+            raise ValidationError(errors) from None
 
     def render_body(self):
         rendered = super().render_body()

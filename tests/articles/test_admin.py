@@ -107,7 +107,7 @@ def test_changelist_search_filters_and_conditions(staff_client):
     assert "Sheehan&#x27;s syndrome" in html
     found = staff_client.get(CHANGELIST, {"q": "prolactin"}).text
     assert "Hormones after birth" in found and "Unfinished draft" not in found
-    drafts = staff_client.get(CHANGELIST, {"status__exact": "draft"}).text
+    drafts = staff_client.get(CHANGELIST, {"state": "draft"}).text
     assert "Unfinished draft" in drafts and "Hormones after birth" not in drafts
     by_condition = staff_client.get(CHANGELIST, {"conditions__id__exact": condition.pk}).text
     assert "Hormones after birth" in by_condition and "Unfinished draft" not in by_condition
@@ -162,3 +162,44 @@ def test_the_slug_is_filled_in_from_the_title(staff_client, url):
     fields = json.loads(html_module.unescape(config))
     assert {"id": "#id_slug", "dependency_list": ["title"]}.items() <= fields[0].items()
     assert "admin/js/prepopulate_init.js" in html
+
+
+def test_the_list_tells_scheduled_posts_from_published_ones(staff_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    factories.article(title="Out already")
+    factories.article(title="Coming Friday", published_at=timezone.now() + timedelta(days=3))
+    factories.draft_article(title="Half written")
+    rows = {
+        title: row
+        for row in re.findall(r"<tr>.*?</tr>", staff_client.get(CHANGELIST).text, re.DOTALL)
+        for title in ("Out already", "Coming Friday", "Half written")
+        if title in row
+    }
+    assert "Scheduled for" in rows["Coming Friday"]
+    assert "Published" in rows["Out already"] and "Scheduled" not in rows["Out already"]
+    assert "Draft" in rows["Half written"]
+    for state, shown in [("scheduled", "Coming Friday"), ("public", "Out already")]:
+        page = staff_client.get(CHANGELIST, {"state": state}).text
+        others = {"Out already", "Coming Friday", "Half written"} - {shown}
+        assert shown in page and not any(title in page for title in others)
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "time"),
+    [
+        ("Pacific/Auckland", "0001-01-01", "00:00:00"),
+        ("America/New_York", "9999-12-31", "23:59:59"),
+        ("UTC", "1066-10-14", "09:00:00"),
+    ],
+)
+def test_a_mistyped_year_is_refused_on_the_date_field(staff_client, settings, zone, day, time):
+    settings.TIME_ZONE = zone
+    response = staff_client.post(ADD, article_form(published_at_0=day, published_at_1=time))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "Choose a date between 1990 and 2100." in errors["published_at"]
+    assert Article.objects.count() == 0
+    assert "Cartilage inflammation." in response.text  # her text is still in the form

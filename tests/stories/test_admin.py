@@ -115,3 +115,36 @@ def test_each_bad_file_is_refused_in_the_photo_inline_and_leaves_nothing(
     assert errors.get("image"), errors
     assert Story.objects.count() == 0
     assert images.files_under(media_root) == []
+
+
+def test_the_story_list_asks_the_same_queries_for_5_or_40_stories(staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    changelist = reverse("admin:stories_story_changelist")
+
+    def queries_for(count):
+        while Story.objects.count() < count:
+            factories.story(series=factories.series(), series_part=1)
+        staff_client.get(changelist)  # per-process lookups (content types) out of the count
+        with CaptureQueriesContext(connection) as queries:
+            assert staff_client.get(changelist).status_code == 200
+        return len(queries)
+
+    assert queries_for(5) == queries_for(40)
+
+
+def test_a_part_number_without_a_series_or_already_taken_is_refused_on_the_number(staff_client):
+    response = staff_client.post(ADD, story_form([], series_part="3"))
+    assert response.status_code == 200
+    assert "Choose the series this is a part of" in " ".join(
+        response.context["adminform"].form.errors["series_part"]
+    )
+    series = factories.series()
+    factories.story(series=series, series_part=1)
+    response = staff_client.post(ADD, story_form([], series=str(series.pk), series_part="1"))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["series_part"] == [
+        "Another story is already part 1 of this series. Choose another number."
+    ]
+    assert not Story.objects.filter(slug="rocks-in-my-neck").exists()
