@@ -53,6 +53,9 @@ class PublishableAdmin(admin.ModelAdmin):
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
     readonly_fields = ["created_at", "updated_at"]
 
+    class Media:
+        js = ["js/admin-editor.js"]  # a refused upload explained, the text left as it was
+
     @admin.action(description="Publish selected posts (now, or on their scheduled date)")
     def publish(self, request, queryset):
         count = queryset.update(
