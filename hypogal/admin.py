@@ -1,5 +1,6 @@
 """Admin behaviour every kind of post shares: the markdown editor, publishing actions, filters."""
 
+from django import forms as django_forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -43,6 +44,17 @@ class StateFilter(admin.SimpleListFilter):
         }.get(self.value(), lambda: queryset)()
 
 
+def _ask_for_files_again(forms, files):
+    """A page sent back with an error keeps every text but no file (browsers cannot refill a
+    file input): each file that was fine says so, or it would vanish without a word."""
+    for form in forms:
+        for name, field in form.fields.items():
+            if isinstance(field, django_forms.FileField) and form.add_prefix(name) in files:
+                if name not in form.errors:
+                    form.add_error(name, "This file was fine, but files are not kept when the "
+                                         "page comes back with an error: choose it again.")
+
+
 class PublishableAdmin(admin.ModelAdmin):
     list_display = ["title", state, is_public, "published_at", "updated_at"]
     list_filter = [StateFilter]
@@ -55,6 +67,13 @@ class PublishableAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["js/admin-editor.js"]  # a refused upload explained, the text left as it was
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        if request.method == "POST":
+            inlines = context["inline_admin_formsets"]
+            forms = [context["adminform"].form, *(f for inline in inlines for f in inline.formset)]
+            _ask_for_files_again(forms, request.FILES)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.action(description="Publish selected posts (now, or on their scheduled date)")
     def publish(self, request, queryset):

@@ -203,3 +203,16 @@ def test_a_mistyped_year_is_refused_on_the_date_field(staff_client, settings, zo
     assert "Choose a date between 1990 and 2100." in errors["published_at"]
     assert Article.objects.count() == 0
     assert "Cartilage inflammation." in response.text  # her text is still in the form
+
+
+def test_a_good_featured_image_sent_with_an_error_elsewhere_asks_to_be_chosen_again(
+    staff_client, media_root
+):
+    upload = SimpleUploadedFile("me.jpg", images.jpeg_bytes(), "image/jpeg")
+    response = staff_client.post(
+        ADD, article_form(title="", featured_image=upload, featured_image_alt="The author")
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "title" in errors and "choose it again" in " ".join(errors["featured_image"])
+    assert Article.objects.count() == 0 and images.files_under(media_root) == []

@@ -148,3 +148,17 @@ def test_a_part_number_without_a_series_or_already_taken_is_refused_on_the_numbe
         "Another story is already part 1 of this series. Choose another number."
     ]
     assert not Story.objects.filter(slug="rocks-in-my-neck").exists()
+
+
+def test_a_good_photo_sent_with_a_bad_one_asks_to_be_chosen_again(staff_client, media_root):
+    good, bad = photo_fields(1), photo_fields(2, data=b"not an image at all")
+    response = staff_client.post(ADD, story_form([good, bad]))
+    assert response.status_code == 200
+    first, second = response.context["inline_admin_formsets"][0].formset.errors
+    assert "choose it again" in " ".join(first["image"])
+    assert "not an image" in " ".join(second["image"]) and "choose it again" not in " ".join(
+        second["image"]
+    )
+    # Her words are all still there, the good photo's description too.
+    assert "Photo 1: my face, jaw pulled to the left" in response.text
+    assert Story.objects.count() == 0 and images.files_under(media_root) == []
