@@ -8,7 +8,7 @@ the site's own renderer and image pipeline.
 import posixpath
 import re
 from functools import wraps
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -36,7 +36,40 @@ def staff_only(view):
 @require_POST
 @staff_only
 def markdownify(request):
-    return HttpResponse(render_html(request.POST.get("content", "")))
+    content = request.POST.get("content", "")
+    post = _post_being_edited(request)
+    if post is None:
+        return HttpResponse(render_html(content))
+    # Rendered as the post's own save would (a story's [photo 2] becomes its second photo).
+    post.body = content
+    post.render_body()
+    return HttpResponse(post.body_html)
+
+
+def _post_being_edited(request):
+    """The post whose admin change page asks for the preview (markdownx sends only the text,
+    so the page's own address, in Referer, says which), if the author may view it."""
+    from django.urls import Resolver404, resolve
+
+    from hypogal.publishing import Publishable
+
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc != request.get_host():
+        return None
+    try:
+        match = resolve(referer.path)
+    except Resolver404:
+        return None
+    model_admin = getattr(match.func, "model_admin", None)
+    object_id = match.kwargs.get("object_id")
+    if model_admin is None or object_id is None or not match.url_name.endswith("_change"):
+        return None
+    if not issubclass(model_admin.model, Publishable):
+        return None
+    post = model_admin.model._base_manager.filter(pk=object_id).first()
+    if post is None or not model_admin.has_view_permission(request, post):
+        return None
+    return post
 
 
 @require_POST

@@ -126,3 +126,22 @@ def test_text_pointing_out_of_uploads_deletes_nothing_when_it_goes(
     with django_capture_on_commit_callbacks(execute=True):
         article.delete()
     assert path.is_file()
+
+
+def test_a_storys_preview_shows_its_photos_where_the_text_places_them(staff_client, media_root):
+    from django.urls import reverse
+
+    story = factories.story()
+    factories.photo(story, alt_text="My face before the injections")
+    change_page = "http://testserver" + reverse("admin:stories_story_change", args=[story.pk])
+    text = "Before the first injection.\n\n[photo 1]\n\nAfter."
+
+    html = staff_client.post(PREVIEW, {"content": text}, HTTP_REFERER=change_page).text
+    assert '<figure class="inline-photo' in html and "My face before the injections" in html
+    story.refresh_from_db()
+    assert "[photo 1]" not in story.body and "Before the first injection" not in story.body
+
+    # From anywhere else (or another site's page), the text alone, as before.
+    for referer in ("", "http://elsewhere.example" + change_page[len("http://testserver"):]):
+        html = staff_client.post(PREVIEW, {"content": text}, HTTP_REFERER=referer).text
+        assert "[photo 1]" in html and "inline-photo" not in html
