@@ -73,6 +73,17 @@ class CommentAdmin(admin.ModelAdmin):
         self._set_status(request, queryset, Comment.Status.APPROVED, "approved")
         for reply in Comment.objects.filter(pk__in=replies).select_related("parent"):
             comments.notify_replied(request, reply)
+        hidden = Comment.objects.filter(pk__in=replies).exclude(
+            parent__status=Comment.Status.APPROVED
+        )
+        if hidden.exists():
+            # A reply shows under its comment: until that is approved too, readers see neither.
+            self.message_user(
+                request,
+                f"{hidden.count()} approved repl(ies) answer a comment that is not approved, "
+                "so readers do not see them yet. Approve that comment too to show them.",
+                messages.WARNING,
+            )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -133,3 +133,19 @@ def test_the_author_closes_and_reopens_comments_from_the_post_list(
     staff_client.post(url, {"action": "open_comments", "_selected_action": [post.pk]})
     assert Discussion.objects.get().comments_open is True
     assert post_comment(client, post).status_code == 302
+
+
+def test_approving_a_reply_to_a_held_comment_says_why_readers_do_not_see_it(staff_client):
+    post = factories.article()
+    held = factories.comment(post, status="pending", body="Held for now")
+    reply = factories.comment(post, parent=held, status="pending", body="Me too")
+    response = staff_client.post(
+        CHANGELIST, {"action": "approve", "_selected_action": [reply.pk]}, follow=True
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert any("answer a comment that is not approved" in message for message in shown)
+
+    both = staff_client.post(
+        CHANGELIST, {"action": "approve", "_selected_action": [reply.pk, held.pk]}, follow=True
+    )
+    assert not any("not approved" in str(message) for message in both.context["messages"])
