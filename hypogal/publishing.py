@@ -95,8 +95,11 @@ class Publishable(models.Model):
         "as the page description.",
     )
     body = MarkdownxField(
+        # About 30,000 words: far beyond any post, and well inside what one form post may send
+        # (a longer text would be refused by the server before any error could be shown).
+        max_length=200_000,
         help_text="Write in markdown. ## Headings become the table of contents. "
-        "Drag an image into the editor to upload it.",
+        "Drag an image into the editor to upload it. Up to 200,000 characters.",
     )
     body_html = models.TextField(editable=False, default="")
     toc_html = models.TextField(editable=False, default="")

@@ -216,3 +216,11 @@ def test_a_good_featured_image_sent_with_an_error_elsewhere_asks_to_be_chosen_ag
     errors = response.context["adminform"].form.errors
     assert "title" in errors and "choose it again" in " ".join(errors["featured_image"])
     assert Article.objects.count() == 0 and images.files_under(media_root) == []
+
+
+def test_a_body_beyond_the_limit_is_a_field_error_and_keeps_nothing(staff_client):
+    response = staff_client.post(ADD, article_form(body="word " * 40_001))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["body"]
+    assert "at most 200000 characters" in " ".join(errors)
+    assert Article.objects.count() == 0
