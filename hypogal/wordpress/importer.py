@@ -45,8 +45,9 @@ def place(markdown, replacements):
 
 class Importer:
     def __init__(self, export, *, uploads=None, stories_categories=(), skip_categories=(),
-                 create_conditions=True):
+                 create_conditions=True, overwrite_edited=False):
         self.export = export
+        self.overwrite_edited = overwrite_edited
         self.report = Report()
         self.written = []
         self.attachments = export.attachments
@@ -108,10 +109,24 @@ class Importer:
             self.report.warn(f"Imported before as {post._meta.verbose_name}: it stays one (delete "
                              "it on the site to import it again as the other kind).", post=title)
             model = type(post)
+        if imported and self.edited_here(imported, post) and not self.overwrite_edited:
+            # Her version wins: a correction, a new address or "back to draft" made on the site
+            # is never undone by importing an old export again.
+            self.report.warn("Changed on this site since it was imported: kept as you left it "
+                             "(its new comments and old addresses are still brought over; "
+                             "--overwrite-edited takes WordPress's version).", post=post.title)
+            self.comments.run(item, imported, post)
+            self.redirects(item, imported)
+            self.report.add("stories" if isinstance(post, Story) else "articles")
+            self.report.add("posts_kept")
+            return
         converted = convert(item.content, post_id=item.id, attachments=self.attachments,
                             site_hosts=self.hosts)
         for warning in converted.warnings:
             self.report.warn(warning, post=title)
+        if len(converted.markdown) > post._meta.get_field("body").max_length:
+            self.report.warn("Its text is longer than the editor allows (200,000 characters): "
+                             "shorten it before you edit it on the site.", post=title)
         created = post.pk is None
         post.title = title
         post.slug = self.slug(model, item, post)
@@ -128,9 +143,16 @@ class Importer:
             self.report.authors.add(imported.wp_author)
         post.conditions.add(*self.conditions.for_item(item))
         self.place_images(post, imported, item, converted)
+        imported.post_updated_at = post.updated_at  # what "not edited here since" compares with
+        imported.save(update_fields=["post_updated_at"])
         self.comments.run(item, imported, post)
         self.redirects(item, imported)
         self.count(post, created)
+
+    @staticmethod
+    def edited_here(imported, post):
+        # Unknown for posts imported before this was recorded: WordPress's version, as then.
+        return imported.post_updated_at is not None and post.updated_at > imported.post_updated_at
 
     def place_images(self, post, imported, item, converted):
         thumbnail = self.thumbnail(item, post.title)

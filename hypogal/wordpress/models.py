@@ -27,6 +27,8 @@ class ImportedPost(models.Model):
     wp_author = models.CharField("WordPress author", max_length=200, blank=True)
     wp_link = models.CharField("WordPress address", max_length=500, blank=True)
     imported_at = models.DateTimeField(auto_now=True)
+    # The post's updated_at when the import last wrote it: a later one means she edited it here.
+    post_updated_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         verbose_name = "imported post"

@@ -30,7 +30,8 @@ class Report:
              if dry_run else "Import finished."),
             f"From: {source}",
             f"Posts: {posts} → {c['articles']} articles, {c['stories']} stories "
-            f"({c['posts_created']} new, {c['posts_updated']} updated); "
+            f"({c['posts_created']} new, {c['posts_updated']} updated, {c['posts_kept']} kept as "
+            "you edited them); "
             f"{c['drafts']} drafts, {c['scheduled']} scheduled.",
             f"Comments: {c['comments']} ({c['comments_approved']} approved, "
             f"{c['comments_pending']} pending; {c['comments_created']} new); not imported: "

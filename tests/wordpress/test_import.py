@@ -235,7 +235,10 @@ def test_imported_comments_show_on_the_page_without_emails(imported, client):
 
 def test_the_summary_names_every_kind_of_result(imported):
     assert imported.startswith("Import finished.")
-    assert "Posts: 5 → 4 articles, 1 stories (5 new, 0 updated); 2 drafts, 1 scheduled." in imported
+    assert (
+        "Posts: 5 → 4 articles, 1 stories (5 new, 0 updated, 0 kept as you edited them); "
+        "2 drafts, 1 scheduled." in imported
+    )
     assert "Images: 3 stored through the image pipeline (3 had a location, removed)" in imported
     assert "1 missing or refused" in imported
     assert "Redirects: 9 old addresses answer 301." in imported

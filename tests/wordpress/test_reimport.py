@@ -27,7 +27,7 @@ def test_the_same_export_twice_creates_nothing_twice(imported, export_file, uplo
     assert counts() == before
     assert set(Article.objects.values_list("pk", flat=True)) == pks
     assert files_under(media_root) == files  # no image stored again
-    assert "(0 new, 5 updated)" in output
+    assert "(0 new, 5 updated, 0 kept as you edited them)" in output
     assert "Images: 0 stored" in output and "3 already imported" in output
     assert "0 new); not imported" in output  # comments
 
@@ -79,3 +79,27 @@ def test_a_post_keeps_its_kind_when_the_rule_changes(imported, export_file, uplo
     assert Story.objects.filter(slug="rocks-in-my-neck").exists()
     assert not Article.objects.filter(slug__startswith="rocks-in-my-neck").exists()
     assert "Imported before as story: it stays one" in output
+
+
+def test_a_post_edited_on_the_site_is_kept_as_she_left_it(imported, export_file, uploads, tmp_path):
+    overview = Article.objects.get(slug="what-is-cervical-dystonia")
+    overview.title, overview.slug = "Cervical dystonia: my corrected guide", "cd-guide"
+    overview.body = "My corrected text."
+    overview.status = Article.Status.DRAFT  # and she took it off the site for now
+    overview.save()
+    changed = blog_items({})
+    changed[0].comments.append(WPComment(19, author="Gwen", content="Still here?"))
+
+    output = run(write_blog(tmp_path / "again.xml", changed), "--uploads", uploads, *STORIES)
+    overview.refresh_from_db()
+    assert (overview.title, overview.slug, overview.status) == (
+        "Cervical dystonia: my corrected guide", "cd-guide", "draft"
+    )
+    assert overview.body == "My corrected text."
+    assert "“Cervical dystonia: my corrected guide”: Changed on this site" in output
+    assert "4 updated, 1 kept as you edited them" in output
+    assert Comment.objects.filter(name="Gwen", object_id=overview.pk).exists()  # still comes
+
+    run(export_file, "--uploads", uploads, *STORIES, "--overwrite-edited")
+    overview.refresh_from_db()
+    assert overview.slug == "what-is-cervical-dystonia" and overview.status == "published"

@@ -84,7 +84,7 @@ def test_a_dry_run_reports_and_writes_nothing(existing_conditions, export_file, 
     before = snapshot(media_root)
     output = run(export_file, "--uploads", uploads, "--dry-run", *STORIES)
     assert output.startswith("Dry run: nothing was saved.")
-    assert "Posts: 5 → 4 articles, 1 stories (5 new, 0 updated)" in output
+    assert "Posts: 5 → 4 articles, 1 stories (5 new, 0 updated, 0 kept" in output
     assert "Images: 3 stored through the image pipeline" in output
     assert "Missing image file 2020/05/missing.jpg" in output
     assert snapshot(media_root) == before
@@ -95,5 +95,13 @@ def test_a_dry_run_after_an_import_changes_nothing(imported, tmp_path, uploads, 
     before = snapshot(media_root)
     newer = write_blog(tmp_path / "newer.xml", blog_items({101: {"title": "Renamed"}}))
     output = run(newer, "--uploads", uploads, "--dry-run", *STORIES)
-    assert "(0 new, 5 updated)" in output
+    assert "(0 new, 5 updated, 0 kept as you edited them)" in output
     assert snapshot(media_root) == before
+
+
+def test_a_post_longer_than_the_editor_allows_is_imported_with_a_warning(tmp_path, uploads):
+    long_text = "<p>" + "A very long diary entry. " * 9_000 + "</p>"
+    export = write_blog(tmp_path / "long.xml", blog_items({101: {"content": long_text}}))
+    output = run(export, "--uploads", uploads)
+    assert len(Article.objects.get(slug="what-is-cervical-dystonia").body) > 200_000
+    assert "“What is cervical dystonia?”: Its text is longer than the editor allows" in output

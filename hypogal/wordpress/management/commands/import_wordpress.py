@@ -41,6 +41,11 @@ class Command(BaseCommand):
             "--no-new-conditions", action="store_true",
             help="Only link posts to conditions that already exist; create none.",
         )
+        parser.add_argument(
+            "--overwrite-edited", action="store_true",
+            help="Also update posts you changed on this site since they were imported "
+            "(normally they are kept as you left them).",
+        )
 
     def handle(self, *args, **options):
         uploads = options["uploads"]
@@ -56,6 +61,7 @@ class Command(BaseCommand):
             stories_categories=options["stories_category"],
             skip_categories=options["skip_category"],
             create_conditions=not options["no_new_conditions"],
+            overwrite_edited=options["overwrite_edited"],
         )
         try:
             with transaction.atomic():
