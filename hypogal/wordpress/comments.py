@@ -74,7 +74,8 @@ class CommentImporter:
                 kept[wp_comment.id] = wp_comment
         mapped = {
             row.wp_id: row
-            for row in ImportedComment.objects.filter(wp_id__in=kept).select_related("comment")
+            for row in ImportedComment.objects.filter(post=imported, wp_id__in=kept)
+            .select_related("comment")
         }
         stored = {}
         roots = {cid: self.root_of(c, kept) for cid, c in kept.items()}
@@ -122,7 +123,7 @@ class CommentImporter:
             comment.status = STATUS[c.approved]
         comment.save()
         ImportedComment.objects.update_or_create(
-            wp_id=c.id, defaults={"post": imported, "comment": comment, "wp_status": c.approved}
+            post=imported, wp_id=c.id, defaults={"comment": comment, "wp_status": c.approved}
         )
         self.report.add("comments")
         self.report.add("comments_created" if row is None else "comments_updated")

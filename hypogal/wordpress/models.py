@@ -67,7 +67,9 @@ class ImportedImage(models.Model):
 
 
 class ImportedComment(models.Model):
-    wp_id = models.PositiveBigIntegerField("WordPress comment ID", unique=True)
+    # Unique within its post, not site-wide: exports of two blogs (or a damaged one) can reuse
+    # an id, and a site-wide key moved one post's comment onto another.
+    wp_id = models.PositiveBigIntegerField("WordPress comment ID")
     post = models.ForeignKey(ImportedPost, on_delete=models.CASCADE, related_name="comments")
     # A comment the author deletes on the site is moderation: SET_NULL remembers it, so a
     # re-import does not bring it back.
@@ -77,6 +79,11 @@ class ImportedComment(models.Model):
     # WordPress's approval state at the last import: a re-import changes the site's status only
     # when WordPress's changed, so moderation done here since is kept.
     wp_status = models.CharField(max_length=20)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "wp_id"], name="wordpress_comment_once"),
+        ]
 
     def __str__(self):
         return f"WordPress comment {self.wp_id}"

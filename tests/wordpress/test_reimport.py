@@ -103,3 +103,20 @@ def test_a_post_edited_on_the_site_is_kept_as_she_left_it(imported, export_file,
     run(export_file, "--uploads", uploads, *STORIES, "--overwrite-edited")
     overview.refresh_from_db()
     assert overview.slug == "what-is-cervical-dystonia" and overview.status == "published"
+
+
+def test_the_same_comment_id_in_two_posts_stays_with_each_post(tmp_path, uploads):
+    items = blog_items({})
+    items[0].comments.append(WPComment(500, author="Ottilie", content="On the overview."))
+    items[1].comments.append(WPComment(500, author="Percival", content="On the story."))
+    export = write_blog(tmp_path / "merged.xml", items)
+    for _ in range(2):  # and again: still one each
+        run(export, "--uploads", uploads, *STORIES)
+    overview = Article.objects.get(slug="what-is-cervical-dystonia")
+    story = Story.objects.get(slug="rocks-in-my-neck")
+    assert list(Comment.objects.filter(name="Ottilie").values_list("object_id", flat=True)) == [
+        overview.pk
+    ]
+    assert list(Comment.objects.filter(name="Percival").values_list("object_id", flat=True)) == [
+        story.pk
+    ]
