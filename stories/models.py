@@ -30,6 +30,15 @@ class Series(models.Model):
         return self.title
 
 
+def leave_series(sender, instance, **kwargs):
+    """pre_delete of a Series: its stories leave it, part numbers and all, in one UPDATE.
+
+    SET_NULL alone clears the series and keeps the part number, which then means nothing and
+    which the database refuses (``stories_story_part_in_a_series``).
+    """
+    instance.stories.update(series=None, series_part=None)
+
+
 class StoryQuerySet(PublishedQuerySet):
     def for_list(self):
         return (

@@ -58,3 +58,25 @@ def test_a_taken_part_number_is_refused_next_to_the_number():
         "Another story is already part 2 of this series. Choose another number."
     ]
     assert "__all__" not in refused.value.message_dict
+
+
+def test_deleting_a_series_keeps_its_stories_outside_any_series(staff_client):
+    from django.urls import reverse
+
+    series = factories.series()
+    first = factories.story(series=series, series_part=1)
+    factories.story(series=series, series_part=2)
+    delete_page = reverse("admin:stories_series_delete", args=[series.pk])
+    assert staff_client.post(delete_page, {"post": "yes"}).status_code == 302
+    first.refresh_from_db()
+    assert (first.series, first.series_part) == (None, None)
+    assert Story.objects.count() == 2
+
+    # The changelist's bulk delete, too.
+    other = factories.series()
+    factories.story(series=other, series_part=1)
+    changelist = reverse("admin:stories_series_changelist")
+    staff_client.post(
+        changelist, {"action": "delete_selected", "_selected_action": [other.pk], "post": "yes"}
+    )
+    assert not Story.objects.exclude(series_part=None).exists()
