@@ -138,12 +138,21 @@ def _in_srgb(image, icc):
     """
     if not icc:
         return image
-    output = "RGBA" if image.mode in ("RGBA", "LA", "PA") else "RGB"
+    if image.mode in ("P", "PA"):  # a palette's colours are what the profile describes
+        clear = image.mode == "PA" or "transparency" in image.info
+        image = image.convert("RGBA" if clear else "RGB")
+    # lcms converts colour, not transparency: a grey image's alpha is set aside and put back.
+    alpha = image.getchannel("A") if image.mode == "LA" else None
+    colours = image.convert("L") if alpha is not None else image
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=output)
+        output = "RGBA" if colours.mode == "RGBA" else "RGB"
+        converted = ImageCms.profileToProfile(colours, source, _SRGB, outputMode=output)
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         return image
+    if alpha is not None:
+        converted.putalpha(alpha)
+    return converted
 
 
 _SRGB = ImageCms.createProfile("sRGB")

@@ -56,3 +56,33 @@ def metadata_of(path_or_bytes):
 
 def files_under(root):
     return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def grey_profile(gamma=1.0):
+    """A minimal ICC v2 grey display profile (white point, one gamma curve), built here so the
+    tests need no profile files. Gamma 1.0: grey 128 is sRGB 188."""
+    import struct
+
+    def fixed(x):
+        return struct.pack(">i", round(x * 65536))
+
+    white = fixed(0.9642) + fixed(1.0) + fixed(0.8249)
+    name = b"grey\0"
+    tags = [
+        (b"desc", b"desc" + bytes(4) + struct.pack(">I", len(name)) + name + bytes(79)),
+        (b"wtpt", b"XYZ " + bytes(4) + white),
+        (b"kTRC", b"curv" + bytes(4) + struct.pack(">IH", 1, round(gamma * 256)) + bytes(2)),
+        (b"cprt", b"text" + bytes(4) + b"none\0" + bytes(3)),
+    ]
+    offset, table, data = 128 + 4 + 12 * len(tags), b"", b""
+    for signature, body in tags:
+        data += bytes(-(offset + len(data)) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    body = struct.pack(">I", len(tags)) + table + data
+    header = (
+        struct.pack(">I", 128 + len(body)) + b"lcms" + struct.pack(">I", 0x02100000)
+        + b"mntrGRAYXYZ " + bytes(12) + b"acsp" + bytes(24) + bytes(4) + white + bytes(48)
+    )
+    assert len(header) == 128
+    return header + body

@@ -128,3 +128,27 @@ def test_pixel_cap_is_configurable(settings):
     with pytest.raises(ValidationError):
         pipeline.sanitize(upload(images.jpeg_bytes(width=101, height=100)))
     assert pipeline.sanitize(upload(images.jpeg_bytes(width=100, height=100)))
+
+
+@pytest.mark.parametrize("mode", ["L", "LA", "P"])
+def test_grey_and_palette_images_with_a_profile_keep_their_look_and_transparency(mode):
+    from PIL import Image
+
+    grey = Image.new("L", (60, 40), 128)
+    if mode == "LA":
+        grey = Image.merge("LA", [grey, Image.new("L", (60, 40), 200)])
+    elif mode == "P":
+        grey = grey.convert("RGB").convert("P", palette=Image.Palette.ADAPTIVE)
+    buffer = io.BytesIO()
+    grey.save(buffer, "PNG", icc_profile=images.grey_profile(gamma=1.0))
+
+    clean = pipeline.sanitize(upload(buffer.getvalue(), "grey.png"))
+    with Image.open(io.BytesIO(clean.content)) as stored:
+        assert "icc_profile" not in stored.info
+        pixel = stored.convert("RGBA").getpixel((5, 5))
+    if mode == "P":
+        # A grey profile does not describe a palette's RGB colours: left as they were.
+        assert pixel[:3] == (128, 128, 128)
+    else:
+        assert all(abs(channel - 188) <= 3 for channel in pixel[:3])  # gamma 1.0 → sRGB
+    assert pixel[3] == (200 if mode == "LA" else 255)  # transparency kept
