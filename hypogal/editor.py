@@ -49,24 +49,27 @@ def markdownify(request):
 def _post_being_edited(request):
     """The post whose admin change page asks for the preview (markdownx sends only the text,
     so the page's own address, in Referer, says which), if the author may view it."""
-    from django.urls import Resolver404, resolve
+    from django.urls import Resolver404, get_script_prefix, resolve
 
     from hypogal.publishing import Publishable
 
-    referer = urlsplit(request.headers.get("Referer", ""))
-    if referer.netloc != request.get_host():
-        return None
     try:
-        match = resolve(referer.path)
-    except Resolver404:
+        referer = urlsplit(request.headers.get("Referer", ""))
+        prefix = get_script_prefix()
+        if referer.netloc != request.get_host() or not referer.path.startswith(prefix):
+            return None
+        match = resolve("/" + referer.path[len(prefix) :])
+        model_admin = getattr(match.func, "model_admin", None)
+        object_id = match.kwargs.get("object_id")
+        if model_admin is None or object_id is None or not (match.url_name or "").endswith(
+            "_change"
+        ):
+            return None
+        if not issubclass(model_admin.model, Publishable):
+            return None
+        post = model_admin.model._base_manager.filter(pk=object_id).first()
+    except (ValueError, ValidationError, Resolver404):  # a Referer that names no post of ours
         return None
-    model_admin = getattr(match.func, "model_admin", None)
-    object_id = match.kwargs.get("object_id")
-    if model_admin is None or object_id is None or not match.url_name.endswith("_change"):
-        return None
-    if not issubclass(model_admin.model, Publishable):
-        return None
-    post = model_admin.model._base_manager.filter(pk=object_id).first()
     if post is None or not model_admin.has_view_permission(request, post):
         return None
     return post

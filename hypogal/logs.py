@@ -49,16 +49,15 @@ class RequestLogMiddleware:
         return response
 
 
-# Addresses whose arguments are secrets (a reader's link to stop reply mails): the log shows
-# the route, not the token, or anyone who reads the logs could use the link.
-SECRET_ROUTES = {"engagement:stop_replies"}
+# Addresses that carry a secret (a reader's link to stop reply mails): the log shows where the
+# secret was, not the secret, or anyone who reads the logs could use the link. Matched on the
+# path itself, since a request can end before any URL is resolved (a redirect to add a slash).
+SECRET_PATHS = re.compile(r"^(/engagement/replies/stop/)[^/]+")
 
 
 def _loggable_path(request):
-    match = getattr(request, "resolver_match", None)
-    if match is not None and match.view_name in SECRET_ROUTES:
-        return "/" + match.route
-    return request.path
+    prefix = request.path[: len(request.path) - len(request.path_info)]
+    return prefix + SECRET_PATHS.sub(r"\1<token>", request.path_info)
 
 
 _URL_PASSWORD = re.compile(r"(//[^/:@]*:)[^/@]+@")

@@ -92,7 +92,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = env.env_url("DATABASE_URL", ("postgres", "postgresql", "sqlite"))
+DATABASE_URL = env.env_url("DATABASE_URL", ("postgres", "postgresql", "pgsql", "sqlite"))
 try:
     DATABASES = {
         "default": dj_database_url.parse(

@@ -10,7 +10,12 @@ def mend_rows(apps, schema_editor):
     """
     Article = apps.get_model("articles", "Article")
     Article.objects.filter(title="").update(title=Concat(Value("Untitled post "), Cast("pk", CharField())))
-    Article.objects.filter(slug="").update(slug=Concat(Value("post-"), Cast("pk", CharField())))
+    for pk in Article.objects.filter(slug="").values_list("pk", flat=True):
+        slug, n = f"post-{pk}", 1
+        while Article.objects.filter(slug=slug).exists():  # a WordPress import may have it
+            n += 1
+            slug = f"post-{pk}-{n}"
+        Article.objects.filter(pk=pk).update(slug=slug)
     unnamed = Article.objects.exclude(featured_image="").filter(featured_image_alt="")
     for pk, title in unnamed.values_list("pk", "title"):
         # The same stand-in the WordPress import uses, for the author to replace.

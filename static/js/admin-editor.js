@@ -14,20 +14,25 @@
     return created;
   }
 
-  document.addEventListener("markdownx.fileUploadError", function (event) {
+  function refused(event) {
     var box = event.target;
     var editor = box.querySelector && box.querySelector("textarea");
     if (!editor) return;
     var text = editor.value, start = editor.selectionStart, end = editor.selectionEnd;
+    // The site's refusal is JSON ({"image": [reasons]}); a lost connection is not.
     var answer = (event.detail && event.detail[0]) || {};
-    var reason = (answer.image || []).join(" ") || "The image could not be uploaded.";
+    var reason = (answer.image || []).join(" ") ||
+      "The image could not be uploaded (is the connection down?). Please try again.";
     // markdownx inserts its placeholder right after this event: undo it on the next tick.
     window.setTimeout(function () {
       editor.value = text;
       editor.setSelectionRange(start, end);
       note(box).textContent = reason + " Your text is unchanged.";
     }, 0);
-  }, true);
+  }
+
+  document.addEventListener("markdownx.fileUploadError", refused, true);
+  document.addEventListener("fileUploadError", refused, true);  // markdownx's network error
 
   document.addEventListener("markdownx.fileUploadEnd", function (event) {
     var shown = event.target.previousElementSibling;

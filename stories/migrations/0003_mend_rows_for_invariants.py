@@ -7,7 +7,12 @@ def mend_rows(apps, schema_editor):
     """Rows the new constraints would refuse, made valid first (only older data has them)."""
     Story = apps.get_model("stories", "Story")
     Story.objects.filter(title="").update(title=Concat(Value("Untitled post "), Cast("pk", CharField())))
-    Story.objects.filter(slug="").update(slug=Concat(Value("post-"), Cast("pk", CharField())))
+    for pk in Story.objects.filter(slug="").values_list("pk", flat=True):
+        slug, n = f"post-{pk}", 1
+        while Story.objects.filter(slug=slug).exists():  # a WordPress import may have it
+            n += 1
+            slug = f"post-{pk}-{n}"
+        Story.objects.filter(pk=pk).update(slug=slug)
     # A part number without a series means nothing: dropped.
     Story.objects.filter(series__isnull=True).exclude(series_part=None).update(series_part=None)
     # Part 0 of a series becomes its next free part, keeping the story in the series.

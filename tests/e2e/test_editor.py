@@ -34,3 +34,17 @@ def test_a_refused_upload_leaves_the_text_alone_and_says_why(site, open_browser)
     uploaded = re.escape(text) + r"!\[Describe this image\]\(/media/uploads/[\w/-]+\.jpg\)"
     expect(editor).to_have_value(re.compile(uploaded))
     expect(refusal).to_have_count(0)
+
+
+def test_a_lost_connection_during_an_upload_leaves_the_text_alone(site, open_browser):
+    factories.staff_user(username="hypogal")
+    page = open_browser(**DESKTOP).new_page()
+    log_in(page, "hypogal")
+    page.goto(reverse("admin:articles_article_add"))
+    editor = page.locator("textarea.markdownx-editor")
+    editor.fill("Written on the train.")
+    page.route("**/markdownx/upload/", lambda route: route.abort())  # the signal drops
+
+    editor.evaluate(DROP_IMAGE, base64.b64encode(jpeg_bytes()).decode())
+    expect(page.get_by_role("alert").filter(has_text="could not be uploaded")).to_be_visible()
+    expect(editor).to_have_value("Written on the train.")

@@ -145,3 +145,20 @@ def test_a_storys_preview_shows_its_photos_where_the_text_places_them(staff_clie
     for referer in ("", "http://elsewhere.example" + change_page[len("http://testserver"):]):
         html = staff_client.post(PREVIEW, {"content": text}, HTTP_REFERER=referer).text
         assert "[photo 1]" in html and "inline-photo" not in html
+
+
+@pytest.mark.parametrize(
+    "referer",
+    [
+        "http://[::1",
+        "http://testserver/admin/stories/story/abc/change/",
+        "http://testserver/admin/stories/story/1/",
+        "http://testserver/admin/stories/story/99999/change/",
+        "http://testserver/admin/stories/series/1/change/",
+        "http://testserver/no/such/page/",
+    ],
+)
+def test_a_preview_from_an_odd_referer_is_the_text_alone(staff_client, referer):
+    factories.story()
+    response = staff_client.post(PREVIEW, {"content": "[photo 1]"}, HTTP_REFERER=referer)
+    assert response.status_code == 200 and "[photo 1]" in response.text

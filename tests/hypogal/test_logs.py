@@ -35,12 +35,24 @@ def test_each_request_is_one_json_line_without_the_readers_address(client, caplo
 
 
 @pytest.mark.django_db
-def test_a_stop_replies_link_is_logged_without_its_token(client, caplog):
+@pytest.mark.parametrize(
+    ("path", "script_name", "logged"),
+    [
+        ("/engagement/replies/stop/secret-token-123/", "", "/engagement/replies/stop/<token>/"),
+        ("/engagement/replies/stop/secret-token-123", "", "/engagement/replies/stop/<token>"),
+        (
+            "/engagement/replies/stop/secret-token-123/",
+            "/blog",
+            "/blog/engagement/replies/stop/<token>/",
+        ),
+    ],
+)
+def test_a_stop_replies_link_is_logged_without_its_token(client, caplog, path, script_name, logged):
     with caplog.at_level(logging.INFO, logger="hypogal.request"):
-        client.get("/engagement/replies/stop/secret-token-123/")
+        client.get(path, SCRIPT_NAME=script_name)
     (record,) = request_lines(caplog)
     assert "secret-token-123" not in record.path
-    assert record.path == "/engagement/replies/stop/<str:token>/"
+    assert record.path == logged
 
 
 def test_logs_go_to_stdout():

@@ -35,6 +35,8 @@ def test_older_stories_and_articles_are_mended_not_refused(back_to_latest):
     Story.objects.create(title="Loose", slug="loose", series_part=4, **post)
     pictured = Article.objects.create(title="Pictured", slug="pictured", **post)
     Article.objects.filter(pk=pictured.pk).update(featured_image="a.jpg")
+    nameless = Article.objects.create(title="No address", slug="", **post)
+    Article.objects.create(title="Imported", slug=f"post-{nameless.pk}", **post)
 
     new = migrate(
         [
@@ -46,4 +48,6 @@ def test_older_stories_and_articles_are_mended_not_refused(back_to_latest):
     parts = dict(Story.objects.values_list("slug", "series_part"))
     assert parts == {"one": 1, "zero": 2, "loose": None}
     articles = new.get_model("articles", "Article").objects
-    assert articles.values_list("featured_image_alt", flat=True).get() == "Photo from “Pictured”"
+    alts = articles.filter(slug="pictured").values_list("featured_image_alt", flat=True)
+    assert alts.get() == "Photo from “Pictured”"
+    assert articles.values_list("slug", flat=True).get(pk=nameless.pk) == f"post-{nameless.pk}-2"
