@@ -7,6 +7,7 @@ IP, never the raw values. The cookie is only set when a visitor does something (
 comments), so reading a page sets nothing.
 """
 
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from functools import cached_property
@@ -88,5 +89,25 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def network(address):
+    """The unit a rate limit counts: one IPv4 address, or one IPv6 /64 (what one home or phone
+    is given, so stepping through its addresses is still one visitor). An IPv4 address written
+    as IPv6 (``::ffff:203.0.113.7``) or with a port is the same address."""
+    text = address.strip()
+    if text.startswith("[") and "]" in text:  # [2001:db8::1]:443
+        text = text[1 : text.index("]")]
+    elif text.count(":") == 1:  # 203.0.113.7:5555
+        text = text.partition(":")[0]
+    try:
+        ip = ipaddress.ip_address(text)
+    except ValueError:
+        return text  # not an address: counted as the string it is
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def ip_hash(request):
-    return _hash("ip", client_ip(request))
+    return _hash("ip", network(client_ip(request)))

@@ -46,3 +46,33 @@ def test_rates_parse_and_zero_switches_a_limit_off():
     assert spam.Rate.parse("5/600") == spam.Rate(5, 600)
     assert all(spam.allow("test", "k", "0/60") for _ in range(100))
     assert [spam.allow("test", "k2", "2/60") for _ in range(3)] == [True, True, False]
+
+
+def test_one_home_network_is_one_address_for_the_limits(rf, settings):
+    settings.HYPOGAL_TRUSTED_PROXIES = 1
+
+    def hashed(forwarded):
+        return visitors.ip_hash(rf.get("/", HTTP_X_FORWARDED_FOR=forwarded))
+
+    # Stepping through the addresses of one IPv6 /64 is still one visitor; another /64 is not.
+    assert hashed("2001:db8:1:2::1") == hashed("2001:db8:1:2:ffff::28")
+    assert hashed("2001:db8:1:2::1") != hashed("2001:db8:1:3::1")
+    # An IPv4 address is the same however it is written.
+    assert hashed("203.0.113.7") == hashed("::ffff:203.0.113.7") == hashed("203.0.113.7:5555")
+    assert hashed("[2001:db8:1:2::1]:443") == hashed("2001:db8:1:2::9")
+    assert hashed("203.0.113.7") != hashed("203.0.113.8")
+
+
+def test_likes_from_many_addresses_of_one_ipv6_network_meet_the_limit(db, settings):
+    from django.test import Client
+
+    from tests import factories
+    from tests.engagement.helpers import like_url
+
+    settings.HYPOGAL_LIKE_RATE_IP = "3/600"
+    post = factories.article()
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:1:2::{n:x}").post(like_url(post)).status_code
+        for n in range(1, 6)
+    ]
+    assert statuses[:3] == [302, 302, 302] and statuses[3:] == [429, 429]
