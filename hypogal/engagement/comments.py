@@ -126,7 +126,7 @@ def notify_replied(request, reply):
         "parent": parent,
         "reply": reply,
         "post": post,
-        "reply_url": request.build_absolute_uri(f"{post.get_absolute_url()}#comment-{reply.pk}"),
+        "reply_url": request.build_absolute_uri(reply.get_absolute_url()),
         "stop_url": request.build_absolute_uri(
             reverse("engagement:stop_replies", args=[stop_token(parent)])
         ),

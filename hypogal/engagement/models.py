@@ -188,10 +188,24 @@ class Comment(PostRef):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        """Where readers see it: on the page of the discussion its conversation is on."""
         post = self.post
         if post is None:
             return None
-        return f"{post.get_absolute_url()}#comment-{self.pk}"
+        return f"{post.get_absolute_url()}{self._page_query()}#comment-{self.pk}"
+
+    def _page_query(self):
+        # Conversations are paged oldest first, replies with their comment (threads.py).
+        root = self.parent or self
+        earlier = Comment.objects.filter(
+            Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk),
+            content_type_id=self.content_type_id,
+            object_id=self.object_id,
+            parent__isnull=True,
+            status=self.Status.APPROVED,
+        ).count()
+        page = earlier // settings.HYPOGAL_COMMENTS_PER_PAGE + 1
+        return f"?comments={page}" if page > 1 else ""
 
     def clean(self):
         super().clean()

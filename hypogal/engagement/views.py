@@ -72,7 +72,7 @@ def comment(request, app_label, model_name, pk):
         if created:
             comments.notify_replied(request, stored)
         messages.success(request, "Your reply is published.")
-        target = f"#comment-{stored.pk}"
+        return visitors.remember(request, redirect(stored.get_absolute_url()))
     else:
         if created:
             comments.notify_author(request, stored, post)

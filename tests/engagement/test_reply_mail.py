@@ -94,3 +94,24 @@ def test_a_forged_stop_link_changes_nothing(client):
         assert response.status_code == 404 and "not valid" in response.text
     top.refresh_from_db()
     assert top.notify_replies
+
+
+def test_links_to_a_reply_lead_to_the_page_of_the_discussion_it_is_on(staff_client, settings):
+    settings.HYPOGAL_COMMENTS_PER_PAGE = 2
+    post = factories.article()
+    conversations = [factories.comment(post, name=f"Reader {n}") for n in range(3)]
+    third = conversations[2]
+    third.email, third.notify_replies = "third@example.org", True
+    third.save()
+
+    response = post_comment(staff_client, post, parent=str(third.pk), body="Answering you.")
+    reply = Comment.objects.get(body="Answering you.")
+    expected = f"{post.get_absolute_url()}?comments=2#comment-{reply.pk}"
+    assert response["Location"] == expected
+    [sent] = reply_mails()
+    assert f"http://testserver{expected}" in sent.body
+    assert "Answering you." in staff_client.get(expected.split("#")[0]).text
+    # A conversation on the first page needs no page in its address.
+    assert conversations[0].get_absolute_url() == (
+        f"{post.get_absolute_url()}#comment-{conversations[0].pk}"
+    )
