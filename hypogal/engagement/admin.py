@@ -69,10 +69,12 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve selected comments", permissions=["change"])
     def approve(self, request, queryset):
+        chosen = list(queryset.values_list("pk", flat=True))
         replies = list(queryset.filter(parent__isnull=False).values_list("pk", flat=True))
         self._set_status(request, queryset, Comment.Status.APPROVED, "approved")
-        for reply in Comment.objects.filter(pk__in=replies).select_related("parent"):
-            comments.notify_replied(request, reply)
+        comments.notify_now_visible(
+            request, Comment.objects.filter(pk__in=chosen).select_related("parent")
+        )
         hidden = Comment.objects.filter(pk__in=replies).exclude(
             parent__status=Comment.Status.APPROVED
         )
@@ -87,8 +89,8 @@ class CommentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if "status" in form.changed_data:  # approved here, one at a time
-            comments.notify_replied(request, obj)
+        if "status" in form.changed_data and obj.status == Comment.Status.APPROVED:
+            comments.notify_now_visible(request, [obj])  # approved here, one at a time
 
     @admin.action(description="Reject selected comments", permissions=["change"])
     def reject(self, request, queryset):
@@ -139,7 +141,8 @@ def _reply(request, model_admin, pk):
     if parent.status != Comment.Status.APPROVED:
         Comment.objects.filter(pk=parent.pk).update(status=Comment.Status.APPROVED)
         parent.status = Comment.Status.APPROVED
-    comments.notify_replied(request, reply)
+    # The reply, and any reader's reply that waited for the comment to be approved.
+    comments.notify_now_visible(request, [parent, reply])
     model_admin.message_user(request, "Your reply is published.", messages.SUCCESS)
     return redirect(reverse("admin:engagement_comment_change", args=[reply.pk]))
 

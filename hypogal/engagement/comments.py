@@ -105,38 +105,65 @@ def comment_for_stop_token(token):
 
 
 def notify_replied(request, reply):
-    """Mail the reader who asked for it: a reply to her comment is now published.
+    """Mail the readers who asked for it: a reply in their conversation is now published.
 
-    Called wherever a reply becomes visible (a staff reply, an approval). Sent once per reply,
-    never to the reply's own writer; a failed mail changes nothing else.
+    "Their conversation": the comment it answers and the replies before it (replies are one
+    level deep, so answering a reply answers its comment). Called wherever a reply becomes
+    visible (a staff reply, an approval, its comment approved after it). Sent once per reply,
+    once per address, never to the reply's own writer; a failed mail changes nothing else.
     """
-    parent = reply.parent
-    if reply.status != Comment.Status.APPROVED or parent is None:
+    root = reply.parent
+    if reply.status != Comment.Status.APPROVED or root is None:
         return
-    if not (parent.notify_replies and parent.status == Comment.Status.APPROVED and parent.email):
-        return
-    if parent.email.lower() == (reply.email or "").lower():
+    if root.status != Comment.Status.APPROVED:
+        return  # not visible yet: sent when the comment is approved (notify_now_visible)
+    earlier = root.replies.filter(status=Comment.Status.APPROVED, created_at__lte=reply.created_at)
+    recipients = {}
+    for comment in [root, *earlier.exclude(pk=reply.pk).order_by("created_at", "pk")]:
+        if comment.notify_replies and comment.email:
+            recipients.setdefault(comment.email.lower(), comment)
+    recipients.pop((reply.email or "").lower(), None)
+    if not recipients:
         return
     # Claim the mail in the database first: two approvals at once still send one.
     if not Comment.objects.filter(pk=reply.pk, reply_mail_sent=False).update(reply_mail_sent=True):
         return
     post = reply.post
     title = " ".join(post.title.split())
-    context = {
-        "parent": parent,
-        "reply": reply,
-        "post": post,
-        "reply_url": request.build_absolute_uri(reply.get_absolute_url()),
-        "stop_url": request.build_absolute_uri(
-            reverse("engagement:stop_replies", args=[stop_token(parent)])
-        ),
-    }
-    try:
-        send_mail(
-            subject=f"A reply to your comment on “{title}”",
-            message=render_to_string("engagement/email/reply.txt", context),
-            from_email=None,
-            recipient_list=[parent.email],
+    for comment in recipients.values():
+        context = {
+            "parent": comment,
+            "reply": reply,
+            "post": post,
+            "reply_url": request.build_absolute_uri(reply.get_absolute_url()),
+            "stop_url": request.build_absolute_uri(
+                reverse("engagement:stop_replies", args=[stop_token(comment)])
+            ),
+        }
+        subject = (
+            f"A reply to your comment on “{title}”"
+            if comment.parent_id is None
+            else f"A new reply in your conversation on “{title}”"
         )
-    except Exception:  # noqa: BLE001 - the reply is published; mail is best effort
-        log.exception("Could not send the reply mail for comment %s", reply.pk)
+        try:
+            send_mail(
+                subject=subject,
+                message=render_to_string("engagement/email/reply.txt", context),
+                from_email=None,
+                recipient_list=[comment.email],
+            )
+        except Exception:  # noqa: BLE001 - the reply is published; mail is best effort
+            log.exception("Could not send the reply mail for comment %s", reply.pk)
+
+
+def notify_now_visible(request, approved):
+    """After comments were approved: mail about every reply that readers can see only now
+    (an approved reply, or the replies of an approved comment that waited for it)."""
+    approved = list(approved)
+    roots = [comment.pk for comment in approved if comment.parent_id is None]
+    waiting = Comment.objects.filter(
+        parent__in=roots, status=Comment.Status.APPROVED, reply_mail_sent=False
+    )
+    replies = [comment for comment in approved if comment.parent_id is not None]
+    for reply in [*replies, *waiting.select_related("parent")]:
+        notify_replied(request, reply)

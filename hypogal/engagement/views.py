@@ -126,7 +126,15 @@ def stop_replies(request, token):
     comment = comments.comment_for_stop_token(token)
     stopped = False
     if comment is not None and request.method == "POST":
-        Comment.objects.filter(pk=comment.pk).update(notify_replies=False)
+        # Every comment of hers on this post: she asked to stop hearing about it, not about
+        # one of her comments while another keeps writing to her.
+        mine = Comment.objects.filter(
+            content_type_id=comment.content_type_id, object_id=comment.object_id
+        )
+        mine = mine.filter(email__iexact=comment.email) if comment.email else mine.filter(
+            pk=comment.pk
+        )
+        mine.update(notify_replies=False)
         stopped = True
     context = {"comment": comment, "stopped": stopped}
     return render(request, "engagement/stop_replies.html", context, status=200 if comment else 404)

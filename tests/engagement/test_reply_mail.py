@@ -115,3 +115,52 @@ def test_links_to_a_reply_lead_to_the_page_of_the_discussion_it_is_on(staff_clie
     assert conversations[0].get_absolute_url() == (
         f"{post.get_absolute_url()}#comment-{conversations[0].pk}"
     )
+
+
+def conversation_mails():
+    return [m for m in mail.outbox if m.subject.startswith("A new reply in your conversation")]
+
+
+def test_readers_who_replied_and_asked_hear_of_later_replies_in_the_conversation(staff_client):
+    post = factories.article(title="Botox, round two")
+    ann = factories.comment(post, name="Ann", email="ann@example.org", notify_replies=True)
+    factories.comment(post, parent=ann, name="Bob", email="bob@example.org", notify_replies=True)
+    factories.comment(post, parent=ann, name="Cy", email="cy@example.org")  # did not ask
+
+    # The author answers Bob (his reply's Reply link answers Ann's conversation).
+    post_comment(staff_client, post, parent=str(ann.pk), body="Thank you both.")
+    [to_ann] = reply_mails()
+    [to_bob] = conversation_mails()
+    assert to_ann.to == ["ann@example.org"] and to_bob.to == ["bob@example.org"]
+    assert "replied in the conversation you joined on “Botox, round two”" in to_bob.body
+    assert "Hello Bob" in to_bob.body and "Thank you both." in to_bob.body
+    assert "ann@example.org" not in to_bob.body and "bob@example.org" not in to_ann.body
+
+
+def test_a_reply_that_waited_for_its_comment_is_mailed_when_the_comment_is_approved(
+    staff_client,
+):
+    post = factories.article()
+    ann = factories.comment(
+        post, status="pending", email="ann@example.org", notify_replies=True
+    )
+    factories.comment(post, parent=ann, status="approved", email="dee@example.org", body="Hi")
+    changelist = reverse("admin:engagement_comment_changelist")
+    staff_client.post(changelist, {"action": "approve", "_selected_action": [ann.pk]})
+    [sent] = reply_mails()
+    assert sent.to == ["ann@example.org"] and "Hi" in sent.body
+    staff_client.post(changelist, {"action": "approve", "_selected_action": [ann.pk]})
+    assert len(reply_mails()) == 1  # once
+
+
+def test_the_stop_link_stops_mails_about_all_her_comments_on_the_post(client, staff_client):
+    post = factories.article()
+    first = factories.comment(post, email="ann@example.org", notify_replies=True)
+    second = factories.comment(post, email="Ann@Example.org", notify_replies=True)
+    elsewhere = factories.comment(factories.article(), email="ann@example.org", notify_replies=True)
+    post_comment(staff_client, post, parent=str(first.pk), body="Answer.")
+    stop = re.search(r"http://testserver(/engagement/replies/stop/\S+/)", reply_mails()[0].body)
+    client.post(stop.group(1))
+    for comment, asks in ((first, False), (second, False), (elsewhere, True)):
+        comment.refresh_from_db()
+        assert comment.notify_replies is asks
