@@ -81,10 +81,47 @@ def convert(content, *, post_id=0, attachments=None, site_hosts=()):
     )
 
 
+# WordPress text that markdown would read as structure: "1986. The year…" (a list), "---" (a
+# rule, or a heading underline), "#dystonia" (a heading), "> " and "+ " at a line's start. Each
+# is escaped with a backslash markdown itself removes; markdownify's escape_misc would also
+# escape & < = ~ |, which the site's renderer shows as written, backslash and all.
+_STRUCTURE = [
+    (re.compile(r"(\s|^)(-+(?:\s|$))"), r"\1\\\2"),
+    (re.compile(r"(\s|^)(#)"), r"\1\\\2"),
+    (re.compile(r"((?:\s|^)[0-9]{1,9})([.)](?:\s|$))"), r"\1\\\2"),
+    (re.compile(r"(\s|^)([>+](?:\s|$))"), r"\1\\\2"),
+]
+# Python-Markdown nests a list only when it is indented by four spaces.
+_NESTED_INDENT = 4
+
+
 class _Markdown(MarkdownConverter):
     def convert_h1(self, el, text, parent_tags):
         # The page title is the only <h1>; the body's headings start at <h2>.
         return self.convert_hN(2, el, text, parent_tags)
+
+    def escape(self, text, parent_tags):
+        text = super().escape(text, parent_tags)
+        if "_noformat" in parent_tags or "pre" in parent_tags or "code" in parent_tags:
+            return text
+        for pattern, replacement in _STRUCTURE:
+            text = pattern.sub(replacement, text)
+        return text
+
+    def convert_li(self, el, text, parent_tags):
+        item = super().convert_li(el, text, parent_tags)
+        first, newline, rest = item.partition("\n")
+        bullet = len(first) - len(first.split(" ", 1)[-1]) if " " in first else 0
+        extra = " " * max(0, _NESTED_INDENT - bullet)
+        rest = "\n".join(extra + line if line.strip() else line for line in rest.split("\n"))
+        return first + newline + rest
+
+    def convert_td(self, el, text, parent_tags):
+        # A "|" in a cell would end the cell: the table extension reads "\|" as the character.
+        return super().convert_td(el, text.replace("|", "\\|"), parent_tags)
+
+    def convert_th(self, el, text, parent_tags):
+        return super().convert_th(el, text.replace("|", "\\|"), parent_tags)
 
 
 class _Converter:
@@ -115,7 +152,8 @@ class _Converter:
         text = re.sub(rf"wpimg{self.nonce}n\d+z", " ", soup.get_text(" "))
         text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split()))
         markdown = _Markdown(
-            heading_style="atx", bullets="-", strong_em_symbol="*", autolinks=False
+            heading_style="atx", bullets="-", strong_em_symbol="*", autolinks=False,
+            table_infer_header=True,  # WordPress tables rarely mark a header row
         )
         body = markdown.convert_soup(soup).replace("\xa0", " ")
         body = re.sub(r"[ \t]+\n\n", "\n\n", body)

@@ -166,3 +166,22 @@ def test_tables_and_code():
     assert "| Botox | 100 units |" in converted.markdown
     html = html_of(converted)
     assert "<td>Botox</td>" in html and "<code>make test</code>" in html
+
+
+def test_text_that_looks_like_markdown_stays_text_and_nested_lists_stay_nested():
+    converted = convert(
+        "<ul><li>Neck<ul><li>pulling</li><li>tremor</li></ul></li><li>Shoulder</li></ul>"
+        "<p>#dystonia awareness month</p><p>1986. The year it started.</p>"
+        "<p>My diary</p><p>---</p><p>Tom &amp; Jerry = 5 ~ish, 3 + 4 &gt; 2</p>"
+        "<table><tr><th>Dose</th><th>When</th></tr>"
+        "<tr><td>100 | 200 units</td><td>May</td></tr></table>"
+        "<pre><code>1986. as typed # here</code></pre>"
+    )
+    html = html_of(converted)
+    assert "<li>Neck<ul>\n<li>pulling</li>" in html  # the sub-list inside its item
+    assert "<p>#dystonia awareness month</p>" in html and "<h2" not in html
+    assert "<p>1986. The year it started.</p>" in html and "<ol" not in html
+    assert "<p>My diary</p>" in html and "<p>---</p>" in html and "<hr" not in html
+    assert "<p>Tom &amp; Jerry = 5 ~ish, 3 + 4 &gt; 2</p>" in html  # no stray backslashes
+    assert "<td>100 | 200 units</td>" in html and "<th>Dose</th>" in html
+    assert "1986. as typed # here" in html and "\\" not in html
