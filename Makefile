@@ -34,6 +34,7 @@ run: install
 # Production-like, locally: gunicorn, DEBUG off, hashed static files through whitenoise. Plain
 # HTTP on localhost, so the HTTPS-only cookie and redirect settings are relaxed for it alone.
 SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat .secret_key)" HYPOGAL_SERVE_MEDIA=1 \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
 	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SESSION_COOKIE_SECURE=0 DJANGO_CSRF_COOKIE_SECURE=0 \
 	DJANGO_SECURE_HSTS_SECONDS=0
 

@@ -197,8 +197,13 @@ MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "hypogal.markdown.render_html"
 MARKDOWNX_MEDIA_PATH = "uploads/"
 
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+# Printed to stdout while developing; in production sent through SMTP (Django's default, a
+# local mail server unless set below), never printed: the logs would carry readers' names,
+# addresses and words, and the stop-replies links the request log hides.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
 )
 # The SMTP server (EMAIL_BACKEND django.core.mail.backends.smtp.EmailBackend), e.g. a mail
 # provider's relay: port 587 with DJANGO_EMAIL_USE_TLS=1, or 465 with DJANGO_EMAIL_USE_SSL=1.

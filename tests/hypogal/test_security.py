@@ -157,3 +157,37 @@ def test_healthz_answers_a_probe_by_address_over_plain_http(settings):
     # Everything else still goes through the host check and the HTTPS redirect.
     assert client.get("/", HTTP_HOST="10.0.0.5:8000").status_code == 400
     assert client.get("/", HTTP_HOST="hypogal.example").status_code == 301
+
+
+def test_failures_from_elsewhere_never_lock_the_author_out(db):
+    factories.staff_user(username="author")
+    login = reverse("admin:login")
+    for n in range(12):  # someone fails as her from twelve addresses
+        attacker = Client(REMOTE_ADDR=f"198.51.100.{n}")
+        attacker.post(login, {"username": "author", "password": "wrong"})
+    her = Client(REMOTE_ADDR="203.0.113.9")
+    response = her.post(login, {"username": "author", "password": "a-long-test-password"})
+    assert response.status_code == 302  # in
+
+
+def test_one_address_guessing_many_usernames_is_locked_out(db):
+    factories.staff_user(username="author")
+    login = reverse("admin:login")
+    guesser = Client(REMOTE_ADDR="198.51.100.7")
+    statuses = [
+        guesser.post(login, {"username": f"name{n}", "password": "wrong"}).status_code
+        for n in range(6)
+    ]
+    assert statuses[-1] == 429
+    assert guesser.post(
+        login, {"username": "author", "password": "a-long-test-password"}
+    ).status_code == 429
+
+
+def test_production_sends_mail_and_never_prints_it():
+    from tests.hypogal.test_settings import settings_in_a_new_process
+
+    code = "from django.conf import settings as s; print(s.EMAIL_BACKEND)"
+    production = settings_in_a_new_process(code, DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60)
+    assert production == "django.core.mail.backends.smtp.EmailBackend"
+    assert settings_in_a_new_process(code, DJANGO_DEBUG="1").endswith("console.EmailBackend")
