@@ -47,9 +47,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Password guessing on the admin login: django-axes counts failures per username and per
-# (hashed) address in the cache and answers 429 during a cool-off. The address it sees is a
-# salted hash, so no raw IP is stored anywhere.
+# Password guessing on the admin login: django-axes counts failures per username and address,
+# and per (hashed) address, in the cache and answers 429 during a cool-off. The address it sees
+# is a salted hash, so no raw IP is stored anywhere.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
