@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hypogal import visitors
@@ -25,12 +26,15 @@ def rate(name):
 def too_many(request, template, context, window):
     response = render(request, template, {**context, "too_many": True}, status=429)
     response["Retry-After"] = str(window)
+    add_never_cache_headers(response)  # it shows what she typed: hers alone
     return response
 
 
 def comment_page(request, post, form, status, **extra):
     context = {"post": post, "form": form, "comment_url": posts.comment_url(post), **extra}
-    return render(request, "engagement/comment_page.html", context, status=status)
+    response = render(request, "engagement/comment_page.html", context, status=status)
+    add_never_cache_headers(response)  # her name, address and words, sent back to her
+    return response
 
 
 @require_POST
@@ -137,4 +141,7 @@ def stop_replies(request, token):
         mine.update(notify_replies=False)
         stopped = True
     context = {"comment": comment, "stopped": stopped}
-    return render(request, "engagement/stop_replies.html", context, status=200 if comment else 404)
+    status = 200 if comment else 404
+    response = render(request, "engagement/stop_replies.html", context, status=status)
+    add_never_cache_headers(response)
+    return response

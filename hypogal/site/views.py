@@ -96,9 +96,20 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+MEDIA_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+
+
 def media(request, path):
-    """Uploaded files, when the site serves them itself (HYPOGAL_SERVE_MEDIA)."""
+    """Uploaded files, when the site serves them itself (HYPOGAL_SERVE_MEDIA).
+
+    Images only: the pipeline stores nothing else there, and anything else found there (an
+    .html or .svg put in by hand) would run as a page of this site.
+    """
     from django.conf import settings
+    from django.http import Http404
     from django.views.static import serve
+
+    if not path.lower().endswith(MEDIA_EXTENSIONS):
+        raise Http404("Not an image.")
 
     return serve(request, path, document_root=settings.MEDIA_ROOT)

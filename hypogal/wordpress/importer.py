@@ -233,13 +233,17 @@ class Importer:
     # -- old addresses ---------------------------------------------------------------------
     def redirects(self, item, imported):
         """The permalink path (from <link>) and "/?p=ID" both lead to the post."""
-        root = urlsplit(self.export.base_blog_url or self.export.base_site_url).path
-        keys = {f"{normalise_path(root or '/')}?p={item.id}"}
+        root = normalise_path(urlsplit(self.export.base_blog_url or self.export.base_site_url).path
+                              or "/")
+        keys = {f"{root}?p={item.id}"}
         parts = urlsplit(item.link)
         path = normalise_path(unquote(parts.path) or "/")
         short = parse_qs(parts.query).get("p", [""])[0]
         if short.isascii() and short.isdigit():
-            keys.add(f"{path}?p={int(short)}")
+            # Only at the blog's root, where WordPress answers it: "?p=" on any other path would
+            # be answered before that page's own view (a crafted export's "/admin/login?p=5").
+            if path == root:
+                keys.add(f"{path}?p={int(short)}")
         elif path != "/":
             keys.add(path)
         for key in keys:

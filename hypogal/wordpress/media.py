@@ -69,11 +69,15 @@ class Media:
     def find(self, relative):
         if self.root is None:
             return None
-        path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root):  # "../../etc/passwd" in a crafted export
-            self.report.warn(f"Refused an image path outside the uploads folder: {relative}")
+        try:
+            path = (self.root / relative).resolve()
+            if not path.is_relative_to(self.root):  # "../../etc/passwd" in a crafted export
+                self.report.warn(f"Refused an image path outside the uploads folder: {relative}")
+                return None
+            return path if path.is_file() else None
+        except (OSError, ValueError):  # a name too long for the disk, a NUL byte: no file
+            self.report.warn(f"Refused an image path no file can have: {relative[:120]}")
             return None
-        return path if path.is_file() else None
 
     def clean(self, ref, candidates, title):
         """(relative path, CleanImage) for the first usable candidate, or (None, None).

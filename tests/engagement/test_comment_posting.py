@@ -387,3 +387,13 @@ def test_text_kept_on_a_429_is_not_kept_in_memory_after_the_page(client, setting
         assert response.status_code == 429
         assert f"Flood {n} " in response.text
     assert forms._blank_fields == kept_before
+
+
+def test_pages_that_show_what_she_typed_are_never_cached(client, settings):
+    settings.HYPOGAL_COMMENT_RATE_VISITOR = "2/600"  # every attempt counts, refused ones too
+    post = factories.article()
+    refused = post_comment(client, post, email="not-an-address")
+    assert refused.status_code == 400 and "no-store" in refused["Cache-Control"]
+    assert post_comment(client, post).status_code == 302
+    limited = post_comment(client, post, body="Again")
+    assert limited.status_code == 429 and "no-store" in limited["Cache-Control"]

@@ -10,7 +10,7 @@ from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
 
-from tests import factories
+from tests import factories, images
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,3 +191,17 @@ def test_production_sends_mail_and_never_prints_it():
     production = settings_in_a_new_process(code, DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60)
     assert production == "django.core.mail.backends.smtp.EmailBackend"
     assert settings_in_a_new_process(code, DJANGO_DEBUG="1").endswith("console.EmailBackend")
+
+
+def test_the_sites_own_media_route_serves_images_only(rf, media_root):
+    from django.http import Http404
+
+    from hypogal.site.views import media
+
+    (media_root / "photo.jpg").write_bytes(images.jpeg_bytes())
+    (media_root / "page.html").write_text("<script>alert(1)</script>")
+    (media_root / "drawing.svg").write_text("<svg onload='alert(1)'/>")
+    assert media(rf.get("/media/photo.jpg"), "photo.jpg").status_code == 200
+    for name in ("page.html", "drawing.svg", "PHOTO.JPG.html"):
+        with pytest.raises(Http404):
+            media(rf.get(f"/media/{name}"), name)

@@ -79,3 +79,23 @@ def test_the_author_sees_the_old_addresses_in_the_admin(imported, staff_client):
     redirect = LegacyRedirect.objects.get(old_path="/?p=101")
     change = staff_client.get(f"/admin/wordpress/legacyredirect/{redirect.pk}/change/")
     assert change.status_code == 200 and 'name="old_path"' not in change.content.decode()
+
+
+def test_a_short_link_on_another_path_never_answers_for_that_page(tmp_path, uploads, client):
+    from tests.wordpress.conftest import BLOG, blog_items, run, write_blog
+
+    items = blog_items({101: {"link": f"{BLOG}/articles/live-page/?p=5"}})
+    run(write_blog(tmp_path / "crafted.xml", items), "--uploads", uploads)
+    assert not LegacyRedirect.objects.filter(old_path__startswith="/articles/").exists()
+    assert_moved(client.get("/?p=101"), OVERVIEW)  # its real short link still works
+
+
+def test_an_image_path_no_file_can_have_is_a_warning_not_a_failed_import(tmp_path, uploads):
+    from tests.wordpress.conftest import BLOG, blog_items, run, write_blog
+
+    long_name = "x" * 5000 + ".jpg"
+    body = f'<p>Hello</p><img src="{BLOG}/wp-content/uploads/2020/05/{long_name}" alt="a">'
+    output = run(write_blog(tmp_path / "odd.xml", blog_items({101: {"content": body}})),
+                 "--uploads", uploads)
+    assert "Import finished." in output and "Refused an image path no file can have" in output
+    assert Article.objects.filter(slug="what-is-cervical-dystonia").exists()
