@@ -69,8 +69,9 @@ def test_the_page_has_no_inline_script(client):
 
 
 def test_media_files_are_served_with_nosniff(client, media_root):
-    (media_root / "note.txt").write_text("<script>alert(1)</script>")
-    response = client.get("/media/note.txt")
+    # A file named as an image whose bytes are a page: the browser must not sniff it as one.
+    (media_root / "note.jpg").write_text("<script>alert(1)</script>")
+    response = client.get("/media/note.jpg")
     assert response.status_code == 200
     assert response["X-Content-Type-Options"] == "nosniff"
 
