@@ -14,18 +14,25 @@ from collections.abc import Sequence
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, connections, migrations
 from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, TextField, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from articles.models import Article, Condition
+from hypogal.markdown import HEADERLINK
 from stories.models import Story
 
 MAX_QUERY_LENGTH = 200
 PER_MODEL = 50  # more than anyone pages through; keeps the work bounded
 SNIPPET_CHARS = 220
 _WORD = re.compile(r"\w+", re.UNICODE)
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+# Words too common to place a snippet or to be highlighted (PostgreSQL ignores them too).
+STOPWORDS = frozenset(
+    "a an and are as at be by can for from has have how i in is it its my of on or so that the "
+    "this to was what when where which who why will with".split()
+)
 
 
 def terms(query):
@@ -33,10 +40,13 @@ def terms(query):
 
 
 class Results(Sequence):
-    """(post, snippet_html) pairs, best first; a snippet is built only for the page shown."""
+    """(post, snippet_html) pairs, best first; a snippet is built only for the page shown.
 
-    def __init__(self, posts, words):
-        self.posts, self.words = posts, words
+    ``capped``: a kind of post had more matches than PER_MODEL, so the count is a floor.
+    """
+
+    def __init__(self, posts, words, capped=False):
+        self.posts, self.words, self.capped = posts, words, capped
 
     def __len__(self):
         return len(self.posts)
@@ -53,11 +63,13 @@ def search(query):
     if not words:
         return Results([], words)
     finder = _postgres if connection.vendor == "postgresql" else _portable
-    ranked = []
+    ranked, capped = [], False
     for model in (Article, Story):
-        ranked.extend(finder(model, query, words))
+        found = finder(model, query, words)
+        capped = capped or len(found) >= PER_MODEL
+        ranked.extend(found)
     ranked.sort(key=lambda pair: (pair[1], pair[0].published_at), reverse=True)
-    return Results([post for post, _ in ranked], words)
+    return Results([post for post, _ in ranked], words, capped)
 
 
 def _condition_names(model):
@@ -68,7 +80,13 @@ def _condition_names(model):
     names = (
         conditions.related_model._default_manager.filter(**{lookup: OuterRef("pk")})
         .values(lookup)
-        .annotate(names=StringAgg(F("name"), delimiter=" "))
+        # Its other names too ("spasmodic torticollis"): what people type is often one of them.
+        .annotate(
+            names=StringAgg(
+                Concat(F("name"), Value(" "), F("other_names"), output_field=TextField()),
+                delimiter=" ",
+            )
+        )
         .values("names")
     )
     return Coalesce(Subquery(names, output_field=TextField()), Value(""), output_field=TextField())
@@ -108,12 +126,28 @@ def document_index(app_label, model_name):
     return migrations.RunPython(build, drop)
 
 
+def rebuild_documents(app_label, model_name):
+    """A migration operation: rebuild every stored document of the model (after what goes into
+    a document changed); nothing elsewhere than PostgreSQL."""
+
+    def build(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        refresh_documents(model, schema_editor.connection.alias)
+
+    return migrations.RunPython(build, migrations.RunPython.noop)
+
+
 def _postgres(model, query, words):
+    # "side-effects" is the words side and effects, as readers mean it: websearch would ask
+    # for the hyphenated compound only.
+    query = _HYPHEN.sub(" ", query)
     search_query = SearchQuery(query, search_type="websearch", config="english")
     found = (
         model.objects.for_list()
         .filter(search_document=search_query)
-        .annotate(rank=SearchRank(F("search_document"), search_query))
+        # Divided by the document's length (1 + log): a long post that mentions the words
+        # often does not outrank the short one with them in its title.
+        .annotate(rank=SearchRank(F("search_document"), search_query, normalization=1))
         .order_by("-rank", "-published_at")[:PER_MODEL]
     )
     return [(post, post.rank) for post in found]
@@ -128,6 +162,7 @@ def _portable(model, query, words):
             | Q(summary__icontains=word)
             | Q(body__icontains=word)
             | Q(conditions__name__icontains=word)
+            | Q(conditions__other_names__icontains=word)
         )
         for field, weight in (("title", 1.0), ("summary", 0.4), ("body", 0.1)):
             rank = rank + Case(
@@ -146,20 +181,27 @@ def _portable(model, query, words):
 
 
 def snippet(post, words):
-    """A short, escaped excerpt around the first match, matches wrapped in <mark>."""
-    text = " ".join(html.unescape(strip_tags(post.body_html)).split())
-    lowered = text.lower()
-    positions = [lowered.find(word) for word in words if word in lowered]
-    if positions:
-        start = max(0, min(positions) - SNIPPET_CHARS // 3)
-        excerpt = text[start : start + SNIPPET_CHARS]
-        more = start + SNIPPET_CHARS < len(text)
-        excerpt = ("…" if start else "") + excerpt + ("…" if more else "")
-    else:
-        excerpt = post.summary
+    """A short, escaped excerpt around the first match, whole words, matches in <mark>."""
+    text = " ".join(html.unescape(strip_tags(HEADERLINK.sub("", post.body_html))).split())
+    wanted = [word for word in words if word not in STOPWORDS] or list(words)
+    # A word, or the start of one ("diagnos" finds "diagnosis"), never the inside of one
+    # ("ear" is not in "heart").
     pattern = re.compile(
-        "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE
+        r"\b(?:" + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)) + r")\w*",
+        re.IGNORECASE,
     )
+    first = pattern.search(text)
+    if first:
+        start = max(0, first.start() - SNIPPET_CHARS // 3)
+        end = min(len(text), start + SNIPPET_CHARS)
+        if start:  # begin and end on whole words
+            start = text.find(" ", start, first.start()) + 1 or start
+        if end < len(text):
+            space = text.rfind(" ", first.end(), end)
+            end = space if space > 0 else end
+        excerpt = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    else:
+        excerpt = post.summary  # matched by stemming or a condition's name: no word to show
     # Escape the pieces between matches, never the marked-up whole: a match can't split an entity.
     pieces, last = [], 0
     for match in pattern.finditer(excerpt):

@@ -76,7 +76,9 @@ def search_page(request):
             f"That search is too long. Please use up to {search.MAX_QUERY_LENGTH} characters."
         )
     elif query:
-        paginator = Paginator(search.search(query), 10)
+        results = search.search(query)
+        paginator = Paginator(results, 10)
+        context["capped"] = results.capped
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
         context["result_count"] = paginator.count
         context["page_query"] = urlencode({"q": query}) + "&"

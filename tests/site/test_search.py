@@ -1,5 +1,6 @@
 """Search: ranked, highlighted, public only, and never a 500 (run on SQLite and PostgreSQL)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -151,3 +152,60 @@ def test_search_follows_every_change_at_once(client):
     assert result_titles(client, "chondritis") == ["Living with spasms"]
     condition.delete()
     assert result_titles(client, "chondritis") == []
+
+
+def test_a_conditions_other_names_find_its_posts(client):
+    condition = factories.condition(
+        name="Cervical dystonia", other_names="spasmodic torticollis, torticollis"
+    )
+    factories.story(title="Rocks in my neck", body="The pain specialist.", conditions=[condition])
+    assert result_titles(client, "spasmodic torticollis") == ["Rocks in my neck"]
+    # Renamed later: found by the new name at once.
+    condition.other_names = "wry neck"
+    condition.save()
+    assert result_titles(client, "wry neck") == ["Rocks in my neck"]
+
+
+def test_the_short_post_with_the_words_in_its_title_comes_first(client):
+    now = timezone.now()
+    factories.article(
+        title="Botox side effects", body="What to expect.", published_at=now - timedelta(days=9)
+    )
+    factories.story(
+        title="A diary",  # newer, and the words again and again in its text
+        body="Botox side effects, week one. Botox side effects, week two. " * 4,
+        published_at=now,
+    )
+    assert result_titles(client, "botox side effects")[0] == "Botox side effects"
+
+
+def test_a_hyphenated_query_finds_the_words_written_apart(client):
+    factories.article(title="After the injections", body="The side effects faded in a week.")
+    assert result_titles(client, "side-effects") == ["After the injections"]
+
+
+def test_more_matches_than_are_listed_say_so(client, monkeypatch):
+    from hypogal.site import search
+
+    monkeypatch.setattr(search, "PER_MODEL", 3)
+    for n in range(5):
+        factories.article(title=f"Fatigue diary {n}")
+    html = client.get(SEARCH, {"q": "fatigue"}).text
+    assert "More than 3 results for" in html and "Add a word" in html
+
+
+def test_snippets_start_on_the_match_and_mark_whole_words(client):
+    body = (
+        "The doctor said the dose was fine. " * 20
+        + "My heart raced, then a quokka appeared in the garden. "
+        + "We wait for the diagnosis. " * 20
+    )
+    factories.article(title="Odd days", body="## How it went\n\n" + body)
+    html = client.get(SEARCH, {"q": "the quokka"}).text
+    snippet = re.search(r"</time></p>\s*<p>(.*?)</p>", html, re.DOTALL).group(1)
+    assert "<mark>quokka</mark>" in snippet and "<mark>the</mark>" not in snippet
+    html = client.get(SEARCH, {"q": "ear"}).text
+    assert "h<mark>ear</mark>t" not in html
+    html = client.get(SEARCH, {"q": "diagnosis"}).text
+    assert "<mark>diagnosis</mark>" in html
+    assert "went#" not in html and "went #" not in html  # no heading link sign
