@@ -26,7 +26,7 @@ run: install
 	@echo
 	@echo "HypoGal is starting at http://127.0.0.1:8000/"
 	@echo "To write and publish, create an admin account in another terminal:"
-	@echo "    $(BIN)/python manage.py createsuperuser"
+	@echo "    DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser"
 	@echo "then log in at http://127.0.0.1:8000/admin/"
 	@echo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000

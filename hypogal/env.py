@@ -59,4 +59,22 @@ def env_url(name, schemes, default=""):
     return value
 
 
+def env_choice(name, choices, default):
+    value = _value(name) or default
+    if value.upper() not in choices:
+        raise _refuse(name, value, "one of " + ", ".join(choices))
+    return value.upper()
+
+
+def env_time_zone(name, default):
+    import zoneinfo
+
+    value = _value(name) or default
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise _refuse(name, value, "a time zone name such as Europe/London") from None
+    return value
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)

@@ -2,7 +2,7 @@
 
 import os
 
-from hypogal.env import env_list
+from hypogal.env import env_choice, env_list
 
 # DJANGO_ADMINS="Ana <ana@example.org>, ops@example.org"
 ADMINS = []
@@ -10,6 +10,9 @@ for entry in env_list("DJANGO_ADMINS"):
     name, _, address = entry.rpartition("<")
     ADMINS.append((name.strip() or entry, address.rstrip(">").strip() or entry))
 SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "hypogal@localhost")
+
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_LEVEL = env_choice("DJANGO_LOG_LEVEL", LEVELS, "INFO")
 
 LOGGING = {
     "version": 1,
@@ -29,7 +32,7 @@ LOGGING = {
             "filters": ["require_debug_false"],
         },
     },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.request": {
             "handlers": ["stdout", "mail_admins"],

@@ -100,7 +100,7 @@ def variables_read_by_the_settings():
     import re
 
     sources = [*ROOT.glob("hypogal/settings*.py"), ROOT / "hypogal" / "env.py"]
-    pattern = re.compile(r'(?:env_[a-z]+|os\.environ\.get)\(\s*"([A-Z][A-Z0-9_]+)"')
+    pattern = re.compile(r'(?:env_[a-z_]+|os\.environ\.get)\(\s*"([A-Z][A-Z0-9_]+)"')
     return {name for path in sources for name in pattern.findall(path.read_text())}
 
 
