@@ -9,7 +9,8 @@ looked up while building, such as a content type's: use joins by name instead) i
 """
 
 import weakref
-from datetime import UTC, datetime
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 from django.db import connections
 from django.db.models import DateTimeField, Prefetch
@@ -18,7 +19,7 @@ from django.db.models.query import get_prefetcher
 from django.utils import timezone
 
 # A moment no real page asks about: the stand-in for "now" while a query is built.
-ANY_MOMENT = datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
+ANY_MOMENT = datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt_timezone.utc)
 # A key no row has (within a 32-bit column's range): the stand-in for an object's keys.
 _ANY_KEY = 1_987_654_319
 
