@@ -15,6 +15,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
@@ -93,7 +94,10 @@ PAGE_PARAMS = ("comments", "condition", "p", "page", "q", "reply_to")
 def _key(request):
     kept = [(name, request.GET.getlist(name)) for name in PAGE_PARAMS if name in request.GET]
     query = urlencode(kept, doseq=True)
-    return f"hypogal:page{PAGE_FORMAT}:{request.get_host()}:{request.path}?{query}"
+    # Quoted: a key holds no space or control character whatever the address (a NUL included,
+    # which is refused further in, after this lookup).
+    path = quote(request.path)
+    return f"hypogal:page{PAGE_FORMAT}:{request.get_host()}:{path}?{query}"
 
 
 def _split(content):

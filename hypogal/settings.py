@@ -53,10 +53,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hypogal.logs.RequestLogMiddleware",
-    "hypogal.badinput.RefuseNulBytesMiddleware",
-    # Cached pages for anonymous readers: a hit answers here, past only the three above.
+    # Cached pages for anonymous readers: a hit answers here, past only the ones above.
     "hypogal.pagecache.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside the CSP, so its 400 page carries the policy too; a page with a NUL is never stored.
+    "hypogal.badinput.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Old WordPress addresses → 301; acts only on 404s and "/?p=ID" (never cached pages).
