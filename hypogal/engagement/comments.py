@@ -130,12 +130,13 @@ def notify_replied(request, reply):
         return
     post = reply.post
     title = " ".join(post.title.split())
+    reply_url = request.build_absolute_uri(reply.get_absolute_url())
     for comment in recipients.values():
         context = {
             "parent": comment,
             "reply": reply,
             "post": post,
-            "reply_url": request.build_absolute_uri(reply.get_absolute_url()),
+            "reply_url": reply_url,
             "stop_url": request.build_absolute_uri(
                 reverse("engagement:stop_replies", args=[stop_token(comment)])
             ),

@@ -65,9 +65,9 @@ def search(query):
     finder = _postgres if connection.vendor == "postgresql" else _portable
     ranked, capped = [], False
     for model in (Article, Story):
-        found = finder(model, query, words)
-        capped = capped or len(found) >= PER_MODEL
-        ranked.extend(found)
+        found = finder(model, query, words)  # one more than listed: is there more?
+        capped = capped or len(found) > PER_MODEL
+        ranked.extend(found[:PER_MODEL])
     ranked.sort(key=lambda pair: (pair[1], pair[0].published_at), reverse=True)
     return Results([post for post, _ in ranked], words, capped)
 
@@ -148,7 +148,7 @@ def _postgres(model, query, words):
         # Divided by the document's length (1 + log): a long post that mentions the words
         # often does not outrank the short one with them in its title.
         .annotate(rank=SearchRank(F("search_document"), search_query, normalization=1))
-        .order_by("-rank", "-published_at")[:PER_MODEL]
+        .order_by("-rank", "-published_at")[: PER_MODEL + 1]
     )
     return [(post, post.rank) for post in found]
 
@@ -175,7 +175,7 @@ def _portable(model, query, words):
         .filter(matches)
         .distinct()
         .annotate(rank=rank)
-        .order_by("-rank", "-published_at")[:PER_MODEL]
+        .order_by("-rank", "-published_at")[: PER_MODEL + 1]
     )
     return [(post, post.rank) for post in found]
 

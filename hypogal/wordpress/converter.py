@@ -104,9 +104,13 @@ class _Markdown(MarkdownConverter):
         text = super().escape(text, parent_tags)
         if "_noformat" in parent_tags or "pre" in parent_tags or "code" in parent_tags:
             return text
-        for pattern, replacement in _STRUCTURE:
-            text = pattern.sub(replacement, text)
-        return text
+
+        def structure(part):
+            for pattern, replacement in _STRUCTURE:
+                part = pattern.sub(replacement, part)
+            return part
+
+        return _outside_code(text, structure)
 
     def convert_li(self, el, text, parent_tags):
         item = super().convert_li(el, text, parent_tags)
@@ -117,11 +121,28 @@ class _Markdown(MarkdownConverter):
         return first + newline + rest
 
     def convert_td(self, el, text, parent_tags):
-        # A "|" in a cell would end the cell: the table extension reads "\|" as the character.
-        return super().convert_td(el, text.replace("|", "\\|"), parent_tags)
+        # A "|" in a cell would end the cell: the table extension reads "\|" as the character
+        # (inside `code` it needs nothing, and a backslash there would show).
+        return super().convert_td(el, _pipes_escaped(text), parent_tags)
 
     def convert_th(self, el, text, parent_tags):
-        return super().convert_th(el, text.replace("|", "\\|"), parent_tags)
+        return super().convert_th(el, _pipes_escaped(text), parent_tags)
+
+
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+
+
+def _outside_code(text, change):
+    """``change`` applied to the text between `code` spans, the spans kept as written."""
+    pieces, last = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        pieces += [change(text[last : span.start()]), span.group()]
+        last = span.end()
+    return "".join([*pieces, change(text[last:])])
+
+
+def _pipes_escaped(text):
+    return _outside_code(text, lambda part: part.replace("|", "\\|"))
 
 
 class _Converter:

@@ -117,8 +117,8 @@ class Importer:
                              "--overwrite-edited takes WordPress's version).", post=post.title)
             self.comments.run(item, imported, post)
             self.redirects(item, imported)
-            self.report.add("stories" if isinstance(post, Story) else "articles")
             self.report.add("posts_kept")
+            self.count_kind(post)
             return
         converted = convert(item.content, post_id=item.id, attachments=self.attachments,
                             site_hosts=self.hosts)
@@ -169,8 +169,11 @@ class Importer:
             self.written.append((image.storage, image.name, post.featured_image_renditions))
 
     def count(self, post, created):
-        self.report.add("stories" if isinstance(post, Story) else "articles")
         self.report.add("posts_created" if created else "posts_updated")
+        self.count_kind(post)
+
+    def count_kind(self, post):
+        self.report.add("stories" if isinstance(post, Story) else "articles")
         if post.status == DRAFT:
             self.report.add("drafts")
         elif post.is_scheduled:
@@ -235,14 +238,17 @@ class Importer:
         """The permalink path (from <link>) and "/?p=ID" both lead to the post."""
         root = normalise_path(urlsplit(self.export.base_blog_url or self.export.base_site_url).path
                               or "/")
-        keys = {f"{root}?p={item.id}"}
+        # "?p=" is answered before the page's own view: never at an address the site itself
+        # serves (a crafted export's blog root "/articles"), except the home page WordPress
+        # itself answers it at.
+        keys = set() if _a_page_of_ours(root) else {f"{root}?p={item.id}"}
         parts = urlsplit(item.link)
         path = normalise_path(unquote(parts.path) or "/")
         short = parse_qs(parts.query).get("p", [""])[0]
         if short.isascii() and short.isdigit():
             # Only at the blog's root, where WordPress answers it: "?p=" on any other path would
             # be answered before that page's own view (a crafted export's "/admin/login?p=5").
-            if path == root:
+            if path == root and not _a_page_of_ours(root):
                 keys.add(f"{path}?p={int(short)}")
         elif path != "/":
             keys.add(path)
@@ -250,3 +256,15 @@ class Importer:
             LegacyRedirect.objects.update_or_create(old_path=key[:500],
                                                     defaults={"post": imported})
         self.report.add("redirects", len(keys))
+
+
+def _a_page_of_ours(path):
+    from django.urls import Resolver404, resolve
+
+    if path == "/":
+        return False
+    try:
+        resolve(path.rstrip("/") + "/")
+    except Resolver404:
+        return False
+    return True

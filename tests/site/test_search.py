@@ -209,3 +209,13 @@ def test_snippets_start_on_the_match_and_mark_whole_words(client):
     html = client.get(SEARCH, {"q": "diagnosis"}).text
     assert "<mark>diagnosis</mark>" in html
     assert "went#" not in html and "went #" not in html  # no heading link sign
+
+
+def test_exactly_as_many_matches_as_are_listed_is_no_more(client, monkeypatch):
+    from hypogal.site import search
+
+    monkeypatch.setattr(search, "PER_MODEL", 3)
+    for n in range(3):
+        factories.article(title=f"Fatigue diary {n}")
+    html = client.get(SEARCH, {"q": "fatigue"}).text
+    assert "3 results for" in html and "More than" not in html

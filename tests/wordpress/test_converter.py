@@ -185,3 +185,15 @@ def test_text_that_looks_like_markdown_stays_text_and_nested_lists_stay_nested()
     assert "<p>Tom &amp; Jerry = 5 ~ish, 3 + 4 &gt; 2</p>" in html  # no stray backslashes
     assert "<td>100 | 200 units</td>" in html and "<th>Dose</th>" in html
     assert "1986. as typed # here" in html and "\\" not in html
+
+
+def test_code_is_left_as_written():
+    converted = convert(
+        "<table><tr><th>Command</th><th>Note</th></tr>"
+        "<tr><td><code>ls | grep x</code></td><td>a | b</td></tr></table>"
+        "<p>Type `a - b` and `x + y`.</p>"
+    )
+    html = html_of(converted)
+    assert "<td><code>ls | grep x</code></td>" in html and "<td>a | b</td>" in html
+    assert "<code>a - b</code>" in html and "<code>x + y</code>" in html
+    assert "\\" not in html

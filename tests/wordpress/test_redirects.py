@@ -99,3 +99,18 @@ def test_an_image_path_no_file_can_have_is_a_warning_not_a_failed_import(tmp_pat
                  "--uploads", uploads)
     assert "Import finished." in output and "Refused an image path no file can have" in output
     assert Article.objects.filter(slug="what-is-cervical-dystonia").exists()
+
+
+
+def test_a_blog_root_that_is_one_of_our_pages_gets_no_short_links(tmp_path, uploads, client):
+    from tests.wordpress.conftest import BLOG, blog_items, run, write_blog
+
+    export = write_blog(tmp_path / "crafted.xml", blog_items())
+    root = f"<wp:base_blog_url>{BLOG}</wp:base_blog_url>"
+    crafted = f"<wp:base_blog_url>{BLOG}/articles/</wp:base_blog_url>"
+    export.write_text(export.read_text(encoding="utf-8").replace(root, crafted), encoding="utf-8")
+    run(export, "--uploads", uploads)
+    assert not LegacyRedirect.objects.filter(old_path__contains="?p=").exclude(
+        old_path__startswith="/?"
+    ).exists()
+    assert client.get("/articles/?p=102").status_code == 200  # the list, as always

@@ -97,7 +97,7 @@ def test_a_post_edited_on_the_site_is_kept_as_she_left_it(imported, export_file,
     )
     assert overview.body == "My corrected text."
     assert "“Cervical dystonia: my corrected guide”: Changed on this site" in output
-    assert "4 updated, 1 kept as you edited them" in output
+    assert "4 updated, 1 kept as you edited them); 3 drafts" in output  # hers is a draft now
     assert Comment.objects.filter(name="Gwen", object_id=overview.pk).exists()  # still comes
 
     run(export_file, "--uploads", uploads, *STORIES, "--overwrite-edited")
