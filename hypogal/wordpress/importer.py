@@ -151,7 +151,7 @@ class Importer:
 
     @staticmethod
     def edited_here(imported, post):
-        # Unknown for posts imported before this was recorded: WordPress's version, as then.
+        # Recorded since wordpress 0004 (which worked it out for earlier imports); unknown: as then.
         return imported.post_updated_at is not None and post.updated_at > imported.post_updated_at
 
     def place_images(self, post, imported, item, converted):
