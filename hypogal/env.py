@@ -50,11 +50,19 @@ def env_rate(name, default):
     return value
 
 
+_URL_PASSWORD = re.compile(r"(//[^/:@]*:)[^/@]+@")
+
+
+def without_password(url, substitute):
+    """``url`` with the password in its ``//user:password@`` part replaced: never printed."""
+    return _URL_PASSWORD.sub(lambda match: f"{match.group(1)}{substitute}@", url)
+
+
 def env_url(name, schemes, default=""):
     """A service URL whose scheme one of ``schemes`` is (e.g. redis://, rediss://, unix://)."""
     value = _value(name) or default
     if value and not value.startswith(tuple(f"{scheme}://" for scheme in schemes)):
-        shown = re.sub(r"(//[^/:@]*:)[^/@]+@", r"\1…@", value)  # never print a password
+        shown = without_password(value, "…")
         raise _refuse(name, shown, "a URL starting with " + " or ".join(f"{s}://" for s in schemes))
     return value
 

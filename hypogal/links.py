@@ -45,5 +45,6 @@ def canonical_url(request, **query):
     and the page number they actually showed.
     """
     url = absolute_uri(request, request.path)
-    kept = {name: value for name, value in query.items() if value}
+    # Page 1 is the page itself: no "?page=1" twin.
+    kept = {name: value for name, value in query.items() if value and value != 1}
     return f"{url}?{urlencode(kept)}" if kept else url

@@ -7,6 +7,8 @@ import time
 
 from django.views.debug import SafeExceptionReporterFilter
 
+from hypogal.env import without_password
+
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
 
@@ -60,7 +62,6 @@ def _loggable_path(request):
     return prefix + SECRET_PATHS.sub(r"\1<token>", request.path_info)
 
 
-_URL_PASSWORD = re.compile(r"(//[^/:@]*:)[^/@]+@")
 _ADDRESS_HEADERS = {"REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP", "HTTP_FORWARDED"}
 
 
@@ -71,7 +72,7 @@ class PrivateReporterFilter(SafeExceptionReporterFilter):
     def cleanse_setting(self, key, value):
         value = super().cleanse_setting(key, value)
         if type(value) is str:  # not lazy objects that merely look like one
-            return _URL_PASSWORD.sub(rf"\1{self.cleansed_substitute}@", value)
+            return without_password(value, self.cleansed_substitute)
         return value
 
     def get_safe_request_meta(self, request):

@@ -103,6 +103,6 @@ class PublicListView(ListView):
         context["canonical_url"] = canonical_url(
             self.request,
             condition=self.condition.slug if self.condition else "",
-            page=page.number if page and page.number > 1 else "",
+            page=page.number if page else "",
         )
         return context

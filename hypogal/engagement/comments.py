@@ -117,9 +117,12 @@ def notify_replied(request, reply):
         return
     if root.status != Comment.Status.APPROVED:
         return  # not visible yet: sent when the comment is approved (notify_now_visible)
-    earlier = root.replies.filter(status=Comment.Status.APPROVED, created_at__lte=reply.created_at)
+    # Only those who asked, from the database: most conversations have nobody to write to.
+    asked = root.replies.filter(
+        status=Comment.Status.APPROVED, created_at__lte=reply.created_at, notify_replies=True
+    ).exclude(pk=reply.pk)
     recipients = {}
-    for comment in [root, *earlier.exclude(pk=reply.pk).order_by("created_at", "pk")]:
+    for comment in [root, *asked.order_by("created_at", "pk")]:
         if comment.notify_replies and comment.email:
             recipients.setdefault(comment.email.lower(), comment)
     recipients.pop((reply.email or "").lower(), None)

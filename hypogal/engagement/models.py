@@ -204,7 +204,9 @@ class Comment(PostRef):
             parent__isnull=True,
             status=self.Status.APPROVED,
         ).count()
-        page = earlier // settings.HYPOGAL_COMMENTS_PER_PAGE + 1
+        from hypogal.engagement.threads import per_page  # threads imports this module
+
+        page = earlier // per_page() + 1
         return f"?comments={page}" if page > 1 else ""
 
     def clean(self):

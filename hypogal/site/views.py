@@ -82,9 +82,7 @@ def search_page(request):
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
         context["result_count"] = paginator.count
         context["page_query"] = urlencode({"q": query}) + "&"
-        number = context["page_obj"].number
-        shown_page = number if number > 1 else ""
-        context["canonical_url"] = canonical_url(request, q=query, page=shown_page)
+        context["canonical_url"] = canonical_url(request, q=query, page=context["page_obj"].number)
     return render(request, "search.html", context)
 
 
