@@ -5,6 +5,7 @@ post with a future date is scheduled. Every public view, feed, sitemap and searc
 ``Model.objects.published()``; ``is_published`` answers the same question for one object.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -124,6 +125,9 @@ class Publishable(models.Model):
     # PostgreSQL full-text search: the weighted words of title, conditions, summary and body,
     # kept up to date by hypogal/site/search.py (empty on SQLite, which searches differently).
     search_document = SearchVectorField(null=True, editable=False)
+    # The stored like count (one row or none), as a relation so that ordering posts by their
+    # likes is a join, not a subquery per post (engagement/likes.py most_liked).
+    like_tally = GenericRelation("engagement.LikeTally")
 
     objects = manager_for(PublishedQuerySet)
 

@@ -251,6 +251,8 @@ class LikeTally(PostRef):
     count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
+        # As the admin names it when she deletes a post ("Like counts: 1" goes with it).
+        verbose_name, verbose_name_plural = "like count", "like counts"
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id"], name="engagement_liketally_one_per_post"

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from hypogal.engagement import likes
-from hypogal.engagement.models import Like
+from hypogal.engagement.models import Like, LikeTally
 from stories.models import Story
 from tests import factories
 from tests.engagement.helpers import like_url
@@ -194,3 +194,25 @@ def test_the_stored_tally_follows_likes_and_unlikes_and_can_be_rebuilt(client):
     Like.objects.all().delete()  # by hand, behind the tally's back
     likes.recount(post)
     assert likes.state(post, "a" * 64) == (0, False)
+
+
+def test_most_liked_reads_the_tallies_in_a_join_not_a_subquery_per_post():
+    # A subquery per post read every tally for every post: the home page took 6 ms of SQL
+    # for 200 stories (and growing with each one); joined, each tally is read once.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    factories.like(factories.story())
+    with CaptureQueriesContext(connection) as queries:
+        assert len(likes.most_liked(Story.objects.published(), limit=3)) == 1
+    (sql,) = [q["sql"] for q in queries.captured_queries]
+    assert sql.upper().count("SELECT") == 1 and "JOIN" in sql.upper()
+
+
+def test_deleting_a_liked_post_in_the_admin_names_its_like_count(admin_client):
+    post = factories.article(title="Liked article")
+    factories.like(post)
+    page = admin_client.get(reverse("admin:articles_article_delete", args=[post.pk])).text
+    assert "Like counts: 1" in page
+    admin_client.post(reverse("admin:articles_article_delete", args=[post.pk]), {"post": "yes"})
+    assert not LikeTally.objects.exists() and not Like.objects.exists()
