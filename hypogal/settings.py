@@ -51,6 +51,8 @@ MIDDLEWARE = [
     # /healthz, answered before the host check and the HTTPS redirect (probes come by address).
     "hypogal.site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that can answer: its 400 for an unknown host is not framed either.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hypogal.logs.RequestLogMiddleware",
     # Cached pages for anonymous readers: a hit answers here, past only the ones above.
@@ -65,7 +67,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hypogal.pagecache.StaffChangesMiddleware",
     # Last, as django-axes asks: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",

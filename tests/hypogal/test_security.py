@@ -146,6 +146,9 @@ def test_a_host_that_is_not_ours_gets_a_readable_400(path, settings):
     assert response.status_code == 400
     assert "evil.example" not in response.text
     assert "<html" in response.text  # the site's own 400 page, not a server error
+    # A page of ours all the same: no other site may frame it.
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
 
 
 def test_healthz_answers_a_probe_by_address_over_plain_http(settings):
