@@ -84,12 +84,14 @@ def convert(content, *, post_id=0, attachments=None, site_hosts=()):
 # WordPress text that markdown would read as structure: "1986. The year…" (a list), "---" (a
 # rule, or a heading underline), "#dystonia" (a heading), "> " and "+ " at a line's start. Each
 # is escaped with a backslash markdown itself removes; markdownify's escape_misc would also
-# escape & < = ~ |, which the site's renderer shows as written, backslash and all.
+# escape & < = ~ |, which the site's renderer shows as written, backslash and all. Only at the
+# start of a line (of a text, or after a newline in it): "3 - 4" or "#dystonia" within a line
+# is plain text to markdown, and a backslash there would only clutter the text she edits.
 _STRUCTURE = [
-    (re.compile(r"(\s|^)(-+(?:\s|$))"), r"\1\\\2"),
-    (re.compile(r"(\s|^)(#)"), r"\1\\\2"),
-    (re.compile(r"((?:\s|^)[0-9]{1,9})([.)](?:\s|$))"), r"\1\\\2"),
-    (re.compile(r"(\s|^)([>+](?:\s|$))"), r"\1\\\2"),
+    (re.compile(r"^([ \t]*)(-+(?:\s|$))", re.MULTILINE), r"\1\\\2"),
+    (re.compile(r"^([ \t]*)(#)", re.MULTILINE), r"\1\\\2"),
+    (re.compile(r"^([ \t]*[0-9]{1,9})([.)](?:\s|$))", re.MULTILINE), r"\1\\\2"),
+    (re.compile(r"^([ \t]*)([>+](?:\s|$))", re.MULTILINE), r"\1\\\2"),
 ]
 # Python-Markdown nests a list only when it is indented by four spaces.
 _NESTED_INDENT = 4

@@ -197,3 +197,16 @@ def test_code_is_left_as_written():
     assert "<td><code>ls | grep x</code></td>" in html and "<td>a | b</td>" in html
     assert "<code>a - b</code>" in html and "<code>x + y</code>" in html
     assert "\\" not in html
+
+
+def test_text_within_a_line_keeps_no_backslashes_in_the_markdown_she_edits():
+    converted = convert(
+        "<p>Dr Lee said 3 - 4 weeks, then 10. Maybe 2 + 2 &gt; 3 and #dystonia.</p>"
+        "<p><em>Week</em> 2. was better.<br>- not a list<br># not a heading</p>"
+    )
+    assert "Dr Lee said 3 - 4 weeks, then 10. Maybe 2 + 2 > 3 and #dystonia." in (
+        converted.markdown
+    )
+    html = html_of(converted)
+    assert "<li>" not in html and "<h2" not in html
+    assert "- not a list" in html and "# not a heading" in html and "\\" not in html
