@@ -1,10 +1,12 @@
 """Whole-page cache for anonymous readers, made fresh by every change that shows on a page.
 
 A flood of readers following one shared link must not each cost a dozen queries. Pages are
-cached only for requests that carry no session, no visitor cookie and no pending message: such
-a reader sees exactly what any other such reader sees, except for the per-visitor form tokens
-(CSRF, the comment form's signed token), which are swapped into the cached HTML per request.
-Everyone else (staff, a reader who has liked or commented) always gets a live page.
+served from the cache to requests that carry no session and no pending message: such a reader
+sees what any other reader sees, except for the per-visitor form tokens (CSRF, the comment
+form's signed token), swapped into the cached HTML per request, and, for a reader who has liked
+or commented (their visitor cookie), the like button, set to their own like in one query. Only
+pages rendered for a reader without that cookie are stored (nothing of a visitor's own goes
+into them). Everyone else (staff, a reader with a message pending) gets a live page.
 
 Freshness: every cached page is keyed by a content version; any saved change that can show on a
 page bumps it (see ``hypogal/apps.py``), so the very next request renders anew. A page is also
@@ -22,10 +24,12 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
 
 from hypogal import csrf as csrf_tokens
 from hypogal import visitors
+from hypogal.engagement.likes import liked_by
 from hypogal.engagement.spam import token_for, token_post
 
 VERSION_KEY = "hypogal:content-version"
@@ -33,8 +37,21 @@ NEXT_DUE_KEY = "hypogal:next-publication"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
 FORM_TOKEN = re.compile(rb'(<input type="hidden" name="token" value=")([^"]*)(")')
 CSRF = "csrf"  # the slot for a CSRF token; any other str slot: the post of a comment-form token
+# The like button (engagement/like_button.html) as stored, rendered for a reader who has not
+# liked the post; each part with its bytes for one who has. A tuple slot holds both.
+LIKE_FORM = re.compile(rb'<form class="like-form" method="post" action="([^"]*)" data-like-form>')
+LIKE_PARTS = (
+    (re.compile(rb'(<input type="hidden" name="action" value=")(like)(" data-like-action>)'),
+     b"unlike"),
+    (re.compile(rb'(<button type="submit" class="like-button)()(">)'), b" is-liked"),
+    (re.compile(rb"(<span data-like-text>)(Like)(</span>)"), b"Unlike"),
+)
 # Bumped when the stored form changes, so a release never reads pages stored by an older one.
-PAGE_FORMAT = 2
+PAGE_FORMAT = 3
+
+
+class _NotStorable(Exception):
+    """A page whose per-visitor parts cannot all be found: it is served live, never stored."""
 
 
 def enabled():
@@ -79,9 +96,11 @@ def _cacheable_request(request):
     if request.path.startswith(settings.HYPOGAL_UNCACHED_PREFIXES):
         return False
     cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or visitors.cookie_name() in cookies:
-        return False
-    return "messages" not in cookies
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _has_visitor_cookie(request):
+    return visitors.cookie_name() in request.COOKIES
 
 
 # The query parameters any page reads: lists and search (page, condition, q), a post's
@@ -111,6 +130,7 @@ def _split(content):
         (m.start(2), m.end(2), token_post(m.group(2).decode()) or "")
         for m in FORM_TOKEN.finditer(content)
     ]
+    slots += _like_slots(content)
     pieces, last = [], 0
     for start, end, slot in sorted(slots):
         pieces += [content[last:start], slot]
@@ -119,18 +139,50 @@ def _split(content):
     return pieces
 
 
+def _like_slots(content):
+    """The like button's parts, each as (start, end, (post, as rendered, as liked))."""
+    forms = list(LIKE_FORM.finditer(content))
+    if not forms:
+        return []
+    try:
+        (form,) = forms  # a page has one post, so one like button
+        target = resolve(form.group(1).decode())
+    except (ValueError, Resolver404) as exc:
+        raise _NotStorable from exc
+    post = (target.kwargs["app_label"], target.kwargs["model_name"], target.kwargs["pk"])
+    slots = []
+    for pattern, liked in LIKE_PARTS:
+        found = pattern.search(content, form.end())
+        if found is None:
+            raise _NotStorable  # the template changed: never serve one reader's state to all
+        slots.append((found.start(2), found.end(2), (post, found.group(2), liked)))
+    return slots
+
+
 def _personalise(pieces, request):
-    """This visitor's own CSRF and comment-form tokens, swapped into a cached page."""
-    out, csrf = [], None
+    """This visitor's own CSRF and comment-form tokens (and like button), put in a cached page."""
+    out, csrf, liked = [], None, None
     for piece in pieces:
         if isinstance(piece, bytes):
             out.append(piece)
+        elif isinstance(piece, tuple):
+            post, as_rendered, as_liked = piece
+            if liked is None:
+                liked = _liked(request, post)
+            out.append(as_liked if liked else as_rendered)
         elif piece == CSRF:
             csrf = csrf or csrf_tokens.get_token(request).encode()  # one serves every form
             out.append(csrf)
         else:
             out.append(token_for(piece).encode() if piece else b"")
     return b"".join(out)
+
+
+def _liked(request, post):
+    if not _has_visitor_cookie(request):
+        return False  # a first-time reader has liked nothing: no query
+    visitor = visitors.get(request)
+    return not visitor.is_new and liked_by(*post, visitor.hash)
 
 
 class StaffChangesMiddleware:
@@ -216,19 +268,17 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             timeout = _timeout(version)
-            if timeout > 0:
+            try:
+                pieces = _split(response.content) if timeout > 0 else None
+            except _NotStorable:
+                return response
+            if pieces is not None:
                 headers = {
                     name: value
                     for name, value in response.items()
                     if name.lower() not in ("content-length", "set-cookie")
                 }
-                page = (
-                    version,
-                    time.time() + timeout,
-                    response.status_code,
-                    headers,
-                    _split(response.content),
-                )
+                page = (version, time.time() + timeout, response.status_code, headers, pieces)
                 cache.set(key, page, timeout)
                 local_pages.put(key, page)
             response["X-Page-Cache"] = "miss"
@@ -247,6 +297,8 @@ class AnonymousPageCacheMiddleware:
     def _storable(request, response):
         if request.method != "GET" or response.status_code != 200 or response.streaming:
             return False
+        if _has_visitor_cookie(request):
+            return False  # rendered with this visitor's own like: theirs alone
         if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
             return False  # the view set something for this reader alone
         cache_control = response.get("Cache-Control", "")

@@ -94,6 +94,15 @@ def state(post, visitor_hash):
     return (row[0], row[1]) if row else (0, False)
 
 
+def liked_by(app_label, model_name, pk, visitor_hash):
+    """Has this visitor liked the post (named as its like address names it)? One query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_by_natural_key(app_label, model_name)  # cached
+    mine = Like.objects.filter(content_type=content_type, object_id=pk, visitor_hash=visitor_hash)
+    return mine.exists()
+
+
 def count_of(model):
     """An expression: the like count of each row of a Publishable ``model``'s queryset."""
     tally = on_model(LikeTally, model, object_id=OuterRef("pk")).values("count")[:1]

@@ -38,13 +38,56 @@ def test_second_anonymous_request_is_a_cache_hit_without_queries(django_assert_n
         assert read(post.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
-def test_staff_and_returning_visitors_always_get_live_pages(staff_client):
+def test_staff_always_get_live_pages(staff_client):
     post = factories.article()
     read(post.get_absolute_url())
     assert "X-Page-Cache" not in staff_client.get(post.get_absolute_url())
+
+
+def without_tokens(html):
+    html = re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]+', r"\1…", html)
+    return re.sub(r'(name="token" value=")[^"]+', r"\1…", html)
+
+
+def liked_with_javascript(post):
+    """A reader who liked ``post`` from its page (no message left waiting): their client."""
+    reader = Client()
+    response = reader.post(like_url(post), {"action": "like"}, HTTP_ACCEPT="application/json")
+    assert response.json()["liked"]
+    return reader
+
+
+def test_a_reader_who_liked_gets_the_cached_page_with_their_own_like(
+    django_assert_num_queries,
+):
+    post = factories.article()
+    other = liked_with_javascript(factories.article())  # likes another post
+    liker = liked_with_javascript(post)
+    live = liker.get(post.get_absolute_url())  # rendered for them: not kept for anyone
+    assert "X-Page-Cache" not in live and 'value="unlike"' in live.text
+    first = read(post.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss" and 'value="like"' in first.text
+    with django_assert_num_queries(1):  # their like, looked up
+        hit = liker.get(post.get_absolute_url())
+    assert hit["X-Page-Cache"] == "hit"
+    assert without_tokens(hit.text) == without_tokens(live.text)  # as their live page
+    assert ">Unlike</span>" in hit.text and 'class="like-button is-liked"' in hit.text
+    # Someone who liked another post: the same cached page, with the button as it is for them.
+    theirs = other.get(post.get_absolute_url())
+    assert theirs["X-Page-Cache"] == "hit" and 'value="like"' in theirs.text
+    assert ">Like</span>" in theirs.text and "is-liked" not in theirs.text
+
+
+def test_an_unreadable_visitor_cookie_gets_the_cached_page_without_a_query(
+    django_assert_num_queries,
+):
+    post = factories.article()
+    read(post.get_absolute_url())
     returning = Client()
     returning.cookies["hypogal_visitor"] = "anything"
-    assert "X-Page-Cache" not in returning.get(post.get_absolute_url())
+    with django_assert_num_queries(0):
+        page = returning.get(post.get_absolute_url())
+    assert page["X-Page-Cache"] == "hit" and 'value="like"' in page.text
 
 
 def test_each_reader_of_a_cached_page_gets_their_own_tokens():
