@@ -25,6 +25,9 @@ from stories.models import Story
 
 MAX_QUERY_LENGTH = 200
 PER_MODEL = 50  # more than anyone pages through; keeps the work bounded
+# A result's title, address, date and (when no word of the text matched) summary; its text is
+# read for the page shown only (Results).
+RESULT_FIELDS = ("id", "title", "slug", "summary", "published_at")
 SNIPPET_CHARS = 220
 _WORD = re.compile(r"\w+", re.UNICODE)
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
@@ -53,8 +56,26 @@ class Results(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [(post, snippet(post, self.words)) for post in self.posts[index]]
-        return self.posts[index], snippet(self.posts[index], self.words)
+            shown = _with_bodies(self.posts[index])
+            return [(post, snippet(post, self.words)) for post in shown]
+        (post,) = _with_bodies([self.posts[index]])
+        return post, snippet(post, self.words)
+
+
+def _with_bodies(posts):
+    """``posts`` with the rendered text snippets are cut from: one query per kind of post.
+
+    Ranking reads up to PER_MODEL + 1 posts of each kind; only the page shown needs its text.
+    """
+    kinds = {}
+    for post in posts:
+        kinds.setdefault(type(post), []).append(post)
+    for model, group in kinds.items():
+        found = model.objects.filter(pk__in=[post.pk for post in group])
+        bodies = dict(found.values_list("pk", "body_html"))
+        for post in group:
+            post.body_html = bodies.get(post.pk, "")
+    return posts
 
 
 def search(query):
@@ -144,6 +165,10 @@ def _postgres(model, query, words):
     search_query = SearchQuery(query, search_type="websearch", config="english")
     found = (
         model.objects.for_list()
+        .prefetch_related(None)
+        .select_related(None)
+        # What a result shows: up to PER_MODEL + 1 posts of each kind are read to rank them.
+        .only(*RESULT_FIELDS)
         .filter(search_document=search_query)
         # Divided by the document's length (1 + log): a long post that mentions the words
         # often does not outrank the short one with them in its title.
@@ -172,6 +197,10 @@ def _portable(model, query, words):
             )
     found = (
         model.objects.for_list()
+        .prefetch_related(None)
+        .select_related(None)
+        # What a result shows: up to PER_MODEL + 1 posts of each kind are read to rank them.
+        .only(*RESULT_FIELDS)
         .filter(matches)
         .distinct()
         .annotate(rank=rank)

@@ -128,8 +128,24 @@ def test_search_query_count_is_fixed(client, django_assert_max_num_queries):
     for n in range(15):
         factories.article(title=f"Neck {n}", conditions=conditions)
         factories.story(title=f"Neck story {n}", conditions=conditions)
+    # Each kind: its ranked posts (no conditions: a result shows none); then the shown page's
+    # text (one query per kind on the page); and the site settings.
     with django_assert_max_num_queries(5):
         client.get(SEARCH, {"q": "neck"})
+
+
+def test_search_reads_the_text_of_the_page_shown_only(client):
+    from django.test.utils import CaptureQueriesContext
+
+    long_body = "Neck pain diary. " + "The pulling came back every evening. " * 2000
+    for n in range(30):
+        factories.article(title=f"Neck {n}", body=long_body)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(SEARCH, {"q": "neck"})
+    assert page.text.count("<mark>Neck</mark>") >= 10  # the snippets are there
+    with_text = [q["sql"] for q in queries.captured_queries if "body_html" in q["sql"]]
+    # One query, for the ten shown: not the text of all thirty matches (70 kB each).
+    assert len(with_text) == 1 and with_text[0].count("%s") + with_text[0].count(",") < 40
 
 
 def test_search_follows_every_change_at_once(client):
