@@ -77,6 +77,14 @@ EXTENSION_CONFIGS = {
 # The "#" link the toc extension puts in each heading: pages keep it, text taken out of the
 # page (feeds, search-engine data) drops it.
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+# ... and for the mouse only: read aloud it was "number sign" in every heading, and a keyboard
+# stopped on six links named "#" in a row; the table of contents leads to each section.
+QUIET_HEADERLINK = '<a class="headerlink" aria-hidden="true" tabindex="-1"'
+
+
+def quiet_headerlinks(html):
+    """Stored bodies too (their migrations): idempotent."""
+    return re.sub(r'<a class="headerlink"(?! aria-hidden)', QUIET_HEADERLINK, html)
 
 
 @dataclass(frozen=True)
@@ -155,7 +163,7 @@ def _size_local_images(html):
 def render(text):
     """Markdown source -> sanitized HTML, a sanitized table of contents and the heading list."""
     converter = _converter()
-    html = _size_local_images(sanitize(converter.convert(text or "")))
+    html = quiet_headerlinks(_size_local_images(sanitize(converter.convert(text or ""))))
     headings = [(t["level"], t["id"], t["name"]) for t in _flatten(converter.toc_tokens)]
     toc_html = sanitize(converter.toc) if headings else ""
     return Rendered(html=html, toc_html=toc_html, headings=headings)

@@ -118,3 +118,11 @@ def test_uploaded_images_in_the_text_get_their_size(media_root):
     assert '<img alt="gone" src="/media/uploads/missing.png">' in html
     outside = render("![x](/media/../settings.py)").html
     assert "width=" not in outside
+
+
+def test_the_link_in_each_heading_is_for_the_mouse_only():
+    # Read aloud, it made every heading end in "number sign"; a keyboard stopped on each one.
+    html = render("## How is it treated?\n\nBotox.\n\n## Does it hurt?\n\nA bit.").html
+    links = re.findall(r'<a class="headerlink"[^>]*>', html)
+    assert len(links) == 2
+    assert all('aria-hidden="true"' in link and 'tabindex="-1"' in link for link in links)

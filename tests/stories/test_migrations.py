@@ -51,3 +51,20 @@ def test_older_stories_and_articles_are_mended_not_refused(back_to_latest):
     alts = articles.filter(slug="pictured").values_list("featured_image_alt", flat=True)
     assert alts.get() == "Photo from “Pictured”"
     assert articles.values_list("slug", flat=True).get(pk=nameless.pk) == f"post-{nameless.pk}-2"
+
+
+def test_bodies_rendered_before_have_their_heading_links_hidden_from_screen_readers(
+    back_to_latest,
+):
+    old = migrate([("stories", "0006_search_other_names"), ("articles", "0007_search_other_names")])
+    link = '<a class="headerlink" href="#why" title="Link to this section">#</a>'
+    body = f'<h2 id="why">Why?{link}</h2><p>Because.</p>'
+    for app, model in (("stories", "Story"), ("articles", "Article")):
+        old.get_model(app, model).objects.create(
+            title="Old", slug="old", summary="s", body="## Why?", body_html=body
+        )
+    new = migrate([("stories", "0007_quiet_headerlinks"), ("articles", "0008_quiet_headerlinks")])
+    for app, model in (("stories", "Story"), ("articles", "Article")):
+        (stored,) = new.get_model(app, model).objects.values_list("body_html", flat=True)
+        assert '<a class="headerlink" aria-hidden="true" tabindex="-1" href="#why"' in stored
+        assert stored.count("aria-hidden") == 1 and "<p>Because.</p>" in stored
