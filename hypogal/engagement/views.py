@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from hypogal import visitors
 from hypogal.engagement import comments, likes, posts, spam
@@ -37,9 +37,13 @@ def comment_page(request, post, form, status, **extra):
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comment(request, app_label, model_name, pk):
     post = posts.published_post_or_404(app_label, model_name, pk)
+    if request.method == "GET":
+        # The address of a form's answer, opened again (a restored tab, a copied link): the
+        # form itself, not a blank "method not allowed".
+        return redirect(post.get_absolute_url() + "#comment-form")
     if not posts.comments_open(post):
         context = {"post": post, "title": "Comments are closed"}
         return render(request, "engagement/notice.html", context, status=403)
@@ -52,18 +56,20 @@ def comment(request, app_label, model_name, pk):
         form = CommentForm(request.POST, post=post)
         by_visitor = rate(COMMENT_RATE_VISITOR)
         by_ip = rate(COMMENT_RATE_IP)
-        # Every attempt counts on both, valid or not: a flood of broken posts is still a flood.
-        allowed = [
-            spam.allow("comment-visitor", visitor.hash, by_visitor),
-            spam.allow("comment-ip", ip_hash, by_ip),
-        ]
+        # Every attempt counts for the network (a flood of broken posts is still a flood), but
+        # only comments that could be sent count for the visitor: five typos in an email
+        # address must not lock a reader out of commenting.
+        allowed = [spam.allow("comment-ip", ip_hash, by_ip)]
+        if form.is_valid():
+            allowed.append(spam.allow("comment-visitor", visitor.hash, by_visitor))
         if not all(allowed):
             kept = {key: request.POST.get(key, "") for key in ("name", "email", "body", "parent")}
             kept["notify_replies"] = bool(request.POST.get("notify_replies"))
+            window = max(by_visitor.seconds, by_ip.seconds)
             context = {"post": post, "form": CommentForm(initial=kept, post=post),
-                       "comment_url": posts.comment_url(post)}
-            response = too_many(request, "engagement/comment_page.html", context,
-                                max(by_visitor.seconds, by_ip.seconds))
+                       "comment_url": posts.comment_url(post),
+                       "wait_minutes": max(1, round(window / 60))}
+            response = too_many(request, "engagement/comment_page.html", context, window)
             return visitors.remember(request, response)
     if not form.is_valid():
         return visitors.remember(request, comment_page(request, post, form, 400))
@@ -94,9 +100,11 @@ def likes_label(count):
     return f"{count} like" if count == 1 else f"{count} likes"
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def like(request, app_label, model_name, pk):
     post = posts.published_post_or_404(app_label, model_name, pk)
+    if request.method == "GET":
+        return redirect(post.get_absolute_url() + "#likes")  # as for a comment's address
     visitor = visitors.get(request)
     wants_json = "application/json" in request.headers.get("Accept", "")
     by_ip = rate(LIKE_RATE_IP)
@@ -120,7 +128,8 @@ def like(request, app_label, model_name, pk):
         response = JsonResponse({"liked": liked, "count": count, "label": likes_label(count)})
     else:
         messages.success(request, "Thank you for the like." if liked else "Your like is removed.")
-        response = redirect(post.get_absolute_url() + "#likes")
+        # To the message (top of the page, by the button): at #likes it was scrolled out of view.
+        response = redirect(post.get_absolute_url() + "#messages")
     return visitors.remember(request, response)
 
 

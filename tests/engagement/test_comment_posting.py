@@ -277,9 +277,31 @@ def test_comments_need_a_csrf_token(db):
     assert not Comment.objects.exists()
 
 
-def test_only_post_is_allowed(client):
+def test_opening_the_comment_address_leads_to_the_posts_comment_form(client):
+    # A restored tab or a copied address: the form, not a blank "405" page.
     post = factories.article()
-    assert client.get(comment_url(post)).status_code == 405
+    response = client.get(comment_url(post))
+    assert response.status_code == 302
+    assert response.url == post.get_absolute_url() + "#comment-form"
+    assert client.get(comment_url(factories.draft_article())).status_code == 404
+
+
+def test_typos_do_not_lock_a_reader_out_of_commenting(client, settings):
+    settings.HYPOGAL_COMMENT_RATE_VISITOR = "2/600"
+    post = factories.article()
+    for _ in range(5):
+        response = post_comment(client, post, email="bea@example")
+        assert response.status_code == 400 and "Enter a valid email address" in response.text
+    assert post_comment(client, post, email="bea@example.org").status_code == 302
+
+
+def test_every_attempt_counts_for_the_network_and_the_wait_is_said(settings):
+    settings.HYPOGAL_COMMENT_RATE_IP = "3/600"
+    post = factories.article()
+    for _ in range(3):
+        assert post_comment(Client(), post, email="broken").status_code == 400
+    response = post_comment(Client(), post)
+    assert response.status_code == 429 and "please wait about 10 minutes" in response.text
 
 
 def test_too_many_comments_from_one_visitor_get_a_readable_429(client, settings):
@@ -383,14 +405,14 @@ def test_text_kept_on_a_429_is_not_kept_in_memory_after_the_page(client, setting
     assert post_comment(client, post, body="First").status_code == 302
     kept_before = dict(forms._blank_fields)
     for n in range(5):
-        response = post_comment(client, post, body=f"Flood {n} " + "x" * 10_000)
+        response = post_comment(client, post, body=f"Flood {n} " + "x" * 1_000)
         assert response.status_code == 429
         assert f"Flood {n} " in response.text
     assert forms._blank_fields == kept_before
 
 
 def test_pages_that_show_what_she_typed_are_never_cached(client, settings):
-    settings.HYPOGAL_COMMENT_RATE_VISITOR = "2/600"  # every attempt counts, refused ones too
+    settings.HYPOGAL_COMMENT_RATE_VISITOR = "1/600"
     post = factories.article()
     refused = post_comment(client, post, email="not-an-address")
     assert refused.status_code == 400 and "no-store" in refused["Cache-Control"]
