@@ -7,7 +7,8 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from articles.models import Article, Condition
 from hypogal.engagement.likes import most_liked
@@ -56,6 +57,18 @@ def bad_request(request, exception):
 
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without the cookie its page gave (a page open for hours, cookies blocked):
+    said in words, with the way back, instead of Django's bare "CSRF verification failed"."""
+    referer = request.headers.get("Referer", "")
+    back = referer if url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) else ""
+    response = render(request, "403_csrf.html", {"back_url": back}, status=403)
+    add_never_cache_headers(response)
+    return response
 
 
 def server_error(request):

@@ -209,3 +209,24 @@ def test_the_sites_own_media_route_serves_images_only(rf, media_root):
     for name in ("page.html", "drawing.svg", "PHOTO.JPG.html"):
         with pytest.raises(Http404):
             media(rf.get(f"/media/{name}"), name)
+
+
+def test_a_form_sent_without_its_cookie_is_explained_with_the_way_back():
+    post = factories.article()
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        reverse("engagement:like", args=["articles", "article", post.pk]),
+        {"action": "like"},
+        HTTP_REFERER="http://testserver" + post.get_absolute_url(),
+    )
+    assert response.status_code == 403
+    assert "Sorry, that was not sent" in response.text and "CSRF" not in response.text
+    assert f'href="http://testserver{post.get_absolute_url()}"' in response.text
+    assert "no-store" in response["Cache-Control"]
+    # A page elsewhere is not offered as the way back.
+    elsewhere = strict.post(
+        reverse("engagement:like", args=["articles", "article", post.pk]),
+        {"action": "like"},
+        HTTP_REFERER="https://evil.example/",
+    )
+    assert "evil.example" not in elsewhere.text
