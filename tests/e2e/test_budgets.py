@@ -68,7 +68,9 @@ def test_article_page_budgets(demo, open_browser):
     assert all(same_origin(url, origin) for url in found["blocking"]), found["blocking"]
     assert all(same_origin(url, origin) for url in found["sheets"])
     for script in found["scripts"]:  # our own files, deferred; never inline code
-        assert not script["inline"] and script["deferred"] and same_origin(script["src"], origin)
+        early = script["src"].endswith(".js") and "/text-size" in script["src"]  # by design
+        assert not script["inline"] and (script["deferred"] or early)
+        assert same_origin(script["src"], origin)
     assert found["inlineStyles"] == 0 and found["styleElements"] == 0
 
     # Images: every one reserves its space (width and height), so nothing moves when it lands.
@@ -86,4 +88,22 @@ def test_article_page_budgets(demo, open_browser):
       document.querySelector("main").prepend(img);
     })""")
     assert page.evaluate(LAYOUT_SHIFT) > 0
+    reader.assert_clean()
+
+
+def test_a_chosen_text_size_is_there_from_the_first_paint(demo, open_browser):
+    # Applied by a deferred script, the page could be drawn at the standard size and jump to
+    # the chosen one. Deferred scripts run after the document turns "interactive": the size
+    # must already be set then.
+    reader = open_browser(**PHONE)
+    reader.context.add_init_script("""document.addEventListener("readystatechange", () => {
+      if (document.readyState === "interactive")
+        window.sizeWhenParsed = document.documentElement.className;
+    });""")
+    page = reader.new_page()
+    page.goto(demo.article.get_absolute_url())
+    page.evaluate("() => localStorage.setItem('hypogal-text-size', 'largest')")
+    page.reload(wait_until="load")
+    assert "text-largest" in page.evaluate("() => window.sizeWhenParsed")
+    assert page.evaluate(LAYOUT_SHIFT) == 0
     reader.assert_clean()
