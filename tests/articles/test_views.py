@@ -1,5 +1,7 @@
 """Every public page, before and after publishing, for visitors and for staff."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -110,6 +112,8 @@ def test_unknown_slugs_get_a_friendly_404(client, settings):
         response = client.get(url)
         assert response.status_code == 404
         assert "can’t find that page" in response.text
+        # A way on: search, as a mature blog's 404 page offers.
+        assert f'action="{reverse("search")}"' in response.text and 'name="q"' in response.text
 
 
 @pytest.mark.parametrize(
@@ -200,3 +204,17 @@ def test_list_pages_query_count_is_fixed(client, django_assert_max_num_queries, 
     for url, limit in pages:
         with django_assert_max_num_queries(limit):
             assert client.get(url).status_code == 200, url
+
+
+def test_cards_on_a_conditions_page_do_not_link_back_to_it(client):
+    here = factories.condition(name="Cervical dystonia")
+    other = factories.condition(name="Sheehan's syndrome")
+    factories.article(title="Both at once", conditions=[here, other])
+    factories.story(title="A story of both", conditions=[here, other])
+    for url in (here.get_absolute_url(), reverse("articles:list") + f"?condition={here.slug}"):
+        html = client.get(url).text
+        cards = re.findall(r'<article class="card">.*?</article>', html, re.DOTALL)
+        assert cards
+        for card in cards:
+            assert f'href="{here.get_absolute_url()}"' not in card and "Cervical dystonia" in card
+            assert f'href="{other.get_absolute_url()}"' in card
