@@ -13,6 +13,8 @@ from hypogal.publishing import Publishable, PublishedQuerySet, manager_for
 
 # "[photo 2]" on a line of its own places the story's second photo there.
 PHOTO_TAG = re.compile(r"<p>\[photo (\d{1,3})\]</p>", re.IGNORECASE)
+# A photo placed there, in the stored HTML (_inline_photo): its address.
+INLINE_PHOTO_SRC = re.compile(r'<figure class="inline-photo"><img src="([^"]+)"')
 
 
 class Series(models.Model):
@@ -173,6 +175,11 @@ class Story(Publishable):
         previous = parts.filter(series_part__lt=self.series_part).order_by("-series_part").first()
         following = parts.filter(series_part__gt=self.series_part).order_by("series_part").first()
         return previous, following
+
+    def photos_in_text(self, photos):
+        """Those of ``photos`` (the story's, in order) that the text shows ([photo N])."""
+        placed = set(INLINE_PHOTO_SRC.findall(self.body_html))
+        return [photo for photo in photos if photo.picture.src in placed]
 
     def comparison(self):
         """The first before/after pair among the (prefetched) photos, or None."""

@@ -16,7 +16,15 @@ class StoryDetailView(PublicDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
-        context["photos"] = list(story.photos.all())
-        context["comparison"] = story.comparison()
+        # Each photo once: where the text places it ([photo N]), else side by side as the
+        # before/after pair, else in the gallery (numbered as in the text, #photo-N).
+        photos = list(story.photos.all())
+        in_text = story.photos_in_text(photos)
+        comparison = story.comparison()
+        if comparison and all(photo in in_text for photo in comparison):
+            comparison = None  # both already side by side with her words
+        shown = [*in_text, *(comparison or ())]
+        context["photos"] = [(n, p) for n, p in enumerate(photos, 1) if p not in shown]
+        context["comparison"] = comparison
         context["previous_part"], context["next_part"] = story.series_neighbours()
         return context

@@ -89,9 +89,33 @@ def test_before_and_after_are_shown_side_by_side(client):
     factories.photo(story, stage="before", alt_text="Jaw pulled to the left", position=1)
     factories.photo(story, stage="after", alt_text="Jaw nearly straight", position=2)
     html = client.get(story.get_absolute_url()).text
-    comparison = html[html.index('class="comparison"') : html.index('class="gallery"')]
+    comparison = html[html.index('class="comparison"') :]
+    comparison = comparison[: comparison.index("</section>")]
     assert comparison.index("Before treatment") < comparison.index("After treatment")
     assert "Jaw pulled to the left" in comparison and "Jaw nearly straight" in comparison
+
+
+def test_each_photo_is_shown_once_where_it_belongs(client):
+    # The text's photos, then the pair side by side, then the gallery showed every photo again:
+    # six images (and six alt texts read aloud) for three photos.
+    story = factories.story(body="Before:\n\n[photo 1]\n\nAfter:\n\n[photo 2]")
+    factories.photo(story, stage="before", alt_text="Jaw pulled to the left", position=1)
+    factories.photo(story, stage="after", alt_text="Jaw nearly straight", position=2)
+    factories.photo(story, alt_text="The waiting room", position=3)
+    story.refresh_from_db()
+    story.save()  # the text's photos are placed when the story is saved with its photos
+    html = client.get(story.get_absolute_url()).text
+    for alt in ("Jaw pulled to the left", "Jaw nearly straight", "The waiting room"):
+        assert html.count(f'alt="{alt}"') == 1, alt
+    assert 'class="comparison"' not in html  # the pair is already in the text
+    assert re.search(r'<figure id="photo-3">\s*<img[^>]+alt="The waiting room"', html)
+
+    # Only one of the pair in the text: the pair is still shown side by side.
+    story.body = "Before:\n\n[photo 1]"
+    story.save()
+    html = client.get(story.get_absolute_url()).text
+    assert 'class="comparison"' in html and 'id="photo-1"' not in html
+    assert 'id="photo-2"' not in html and 'id="photo-3"' in html
 
 
 def test_no_comparison_without_a_pair(client):
