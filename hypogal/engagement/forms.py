@@ -141,6 +141,19 @@ class CommentForm(forms.ModelForm):
         return errors
 
     @property
+    def field_errors(self):
+        """(label, message, the field's id) for each visible field's error, in the form's order:
+        the summary at the top of the form links to each field, for a phone's small screen."""
+        if not self.is_bound:
+            return []
+        return [
+            (field.label, error, field.id_for_label)
+            for field in self.visible_fields()
+            if field.name != "website"
+            for error in field.errors
+        ]
+
+    @property
     def reply_to(self):
         return self.instance.parent if self.is_bound else self.initial.get("parent_comment")
 

@@ -2,6 +2,7 @@
 // script anywhere, so a Content-Security-Policy without 'unsafe-inline' allows it).
 //  - Text size: three sizes, a class on <html>, the choice remembered in localStorage.
 //  - Copy link: copies the page's address instead of following the link.
+//  - A form sent back with errors: its summary gets the focus.
 (function () {
   "use strict";
 
@@ -49,6 +50,10 @@
       remember(current);
     });
   }
+
+  // A form sent back with notes to fix: focus them (read out, and scrolled to on a phone).
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-copy]");

@@ -70,6 +70,11 @@ def show_comment_error(page, demo):
         "Never shown. Only the author sees it, to write back if needed. Enter a valid email "
         "address.")
     expect(page.get_by_label("Your comment")).to_have_value("The tremor is worse when I am tired.")
+    # What to fix comes first, with the focus (a phone showed the note off the screen).
+    summary = page.locator("#comment-errors")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Your email: Enter a valid email address.")
+           ).to_have_attribute("href", "#" + email.get_attribute("id"))
 
 
 @pytest.mark.parametrize(

@@ -419,3 +419,12 @@ def test_pages_that_show_what_she_typed_are_never_cached(client, settings):
     assert post_comment(client, post).status_code == 302
     limited = post_comment(client, post, body="Again")
     assert limited.status_code == 429 and "no-store" in limited["Cache-Control"]
+
+
+def test_a_refused_comment_lists_what_to_fix_first_each_linked_to_its_field(client):
+    response = post_comment(client, factories.article(), email="ruth@example", body="")
+    assert response.status_code == 400
+    summary = response.text.split('id="comment-errors"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_email">Your email: Enter a valid email address.</a>' in summary
+    assert 'href="#id_body"' in summary
+    assert response.text.index('id="comment-errors"') < response.text.index('name="email"')
