@@ -13,6 +13,7 @@ page bumps it (see ``hypogal/apps.py``), so the very next request renders anew. 
 never kept past the moment the next scheduled post goes public.
 """
 
+import functools
 import re
 import threading
 import time
@@ -21,10 +22,11 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils.http import urlencode
 
 from hypogal import csrf as csrf_tokens
@@ -34,7 +36,7 @@ from hypogal.engagement.spam import token_for, token_post
 
 VERSION_KEY = "hypogal:content-version"
 NEXT_DUE_KEY = "hypogal:next-publication"
-CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
+CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")([^"]*)(")')
 FORM_TOKEN = re.compile(rb'(<input type="hidden" name="token" value=")([^"]*)(")')
 CSRF = "csrf"  # the slot for a CSRF token; any other str slot: the post of a comment-form token
 # The like button (engagement/like_button.html) as stored, rendered for a reader who has not
@@ -103,16 +105,53 @@ def _has_visitor_cookie(request):
     return visitors.cookie_name() in request.COOKIES
 
 
-# The query parameters any page reads: lists and search (page, condition, q), a post's
+# The query parameters each page reads: lists and search (page, condition, q), a post's
 # discussion (comments, reply_to), old WordPress links and sitemap pages (p). Anything else
-# (fbclid, utm_*: every shared link carries its own) changes nothing on the page, so it must
-# not make every reader of a shared link a cache miss, nor fill the cache with copies.
-PAGE_PARAMS = ("comments", "condition", "p", "page", "q", "reply_to")
+# (fbclid, utm_*: every shared link carries its own; ?q= on an article) changes nothing on the
+# page, so it must not make every reader of a shared link a cache miss, nor store copies.
+PARAMS_READ = {
+    "home": ("p",),
+    "sitemap": ("p",),
+    "search": ("page", "q"),
+    "articles:list": ("condition", "page"),
+    "stories:list": ("condition", "page"),
+    "articles:detail": ("comments", "reply_to"),
+    "stories:detail": ("comments", "reply_to"),
+}
+NUMBERS = {"comments", "p", "page", "reply_to"}
+LONGEST_VALUE = 200  # the longest search a reader may send (search.MAX_QUERY_LENGTH)
+
+
+class _Uncanonical(Exception):
+    """A value that another spelling also means (?comments=01, =1): served live, not stored, or
+    anyone could store a copy of a page per spelling."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _params_read(path_info):
+    try:
+        return PARAMS_READ.get(resolve(path_info).view_name, ())
+    except Resolver404:
+        return ()
+
+
+def _value(name, values):
+    value = values[-1]  # what request.GET.get() gives the view
+    if len(values) > 1 or len(value) > LONGEST_VALUE:
+        raise _Uncanonical
+    if name in NUMBERS and not (
+        value.isascii() and value.isdigit() and len(value) <= 9 and value == str(int(value))
+    ):
+        raise _Uncanonical
+    return value
 
 
 def _key(request):
-    kept = [(name, request.GET.getlist(name)) for name in PAGE_PARAMS if name in request.GET]
-    query = urlencode(kept, doseq=True)
+    wanted = _params_read(request.path_info)
+    kept = [
+        (name, _value(name, request.GET.getlist(name))) for name in wanted if name in request.GET
+    ]
+    query = urlencode(kept)
     # Quoted: a key holds no space or control character whatever the address (a NUL included,
     # which is refused further in, after this lookup).
     path = quote(request.path)
@@ -146,7 +185,10 @@ def _like_slots(content):
         return []
     try:
         (form,) = forms  # a page has one post, so one like button
-        target = resolve(form.group(1).decode())
+        action, prefix = form.group(1).decode(), get_script_prefix()
+        if not action.startswith(prefix):
+            raise _NotStorable
+        target = resolve("/" + action[len(prefix):])  # resolve() knows no script prefix
     except (ValueError, Resolver404) as exc:
         raise _NotStorable from exc
     post = (target.kwargs["app_label"], target.kwargs["model_name"], target.kwargs["pk"])
@@ -254,7 +296,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request)
+        try:
+            key = _key(request)
+        except (_Uncanonical, DisallowedHost):
+            # Live: an unknown host gets its 400 further in, with the CSP like any page.
+            return self.get_response(request)
         version = _version()
         stored = local_pages.get(key, version)
         if stored is None:

@@ -131,6 +131,9 @@ def _build(content_type_id, object_id):
             update_fields=STORED_FIELDS,
         )
         rows.filter(number__gt=len(pages)).delete()
+        from hypogal.pagecache import content_changed
+
+        content_changed()  # bulk_create sends no signal: queryset updates land here
     return pages
 
 

@@ -313,3 +313,83 @@ def test_pages_are_cached_again_once_a_scheduled_time_has_passed():
     cache.set(pagecache.NEXT_DUE_KEY, (pagecache._version(), time.time() - 5), 600)
     assert read("/")["X-Page-Cache"] == "miss"
     assert read("/")["X-Page-Cache"] == "hit"
+
+
+def stored_pages():
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if ":hypogal:page" in key]
+
+
+@pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarning")
+def test_parameters_a_page_does_not_read_do_not_each_store_a_copy():
+    url = factories.article().get_absolute_url()
+    read(url)
+    for junk in ("q=1", "q=2", "p=x", "page=7", "condition=a"):  # not read by a post page
+        assert read(f"{url}?{junk}")["X-Page-Cache"] == "hit", junk
+    for odd in ("reply_to=00", "comments=01", "reply_to=" + "9" * 3000):  # other spellings
+        read(f"{url}?{odd}")
+    assert len(stored_pages()) == 1  # one page, however many addresses were asked for
+
+
+def wsgi_get(path, script_name):
+    """A GET through Django's real WSGI handler, mounted at ``script_name`` (as gunicorn
+    --env SCRIPT_NAME=/blog, or a proxy's prefix, hands it over): the test client sets none."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+    from django.test.client import RequestFactory
+
+    environ = RequestFactory().get(path).environ
+    environ.update(SCRIPT_NAME=script_name, PATH_INFO=path)
+    status, headers = [], []
+    # As the test client does: the test's database connection stays open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = WSGIHandler()(environ, lambda s, h, *a: (status.append(s), headers.extend(h)))
+        body = b"".join(chunks)
+        chunks.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return status[0], dict(headers), body.decode()
+
+
+def test_post_pages_are_cached_under_a_script_prefix():
+    from django.urls import clear_script_prefix
+
+    path = factories.article().get_absolute_url()  # below the mount point
+    try:
+        status, headers, body = wsgi_get(path, "/blog")
+        assert status.startswith("200") and 'action="/blog/engagement/' in body
+        assert headers.get("X-Page-Cache") == "miss"  # stored for the next reader
+        assert wsgi_get(path, "/blog")[1].get("X-Page-Cache") == "hit"
+    finally:
+        clear_script_prefix()
+
+
+def test_post_text_is_not_taken_for_a_csrf_field():
+    post = factories.article(body='Django writes name="csrfmiddlewaretoken" value="abc123".')
+    url = post.get_absolute_url()
+    assert 'value="abc123"' in read(url).text  # live: as she wrote it
+    hit = read(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert 'value="abc123"' in hit.text  # cached: as she wrote it, not this reader's token
+
+
+def test_the_unknown_host_400_keeps_its_csp_with_the_page_cache_on(settings):
+    settings.ALLOWED_HOSTS = ["hypogal.example"]
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_a_bulk_comment_change_outside_the_admin_shows_at_once():
+    from hypogal.engagement.models import Comment
+
+    post = factories.article()
+    comment = factories.comment(post, status="pending", body="Approved in bulk")
+    assert "Approved in bulk" not in read(post.get_absolute_url()).text
+    Comment.objects.filter(pk=comment.pk).update(status="approved")  # a command, bulk_update
+    assert "Approved in bulk" in read(post.get_absolute_url()).text
