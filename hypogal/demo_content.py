@@ -487,9 +487,8 @@ The plan is botulinum toxin injections into the overactive muscles, guided by wh
 and saw, with physiotherapy alongside. The effect builds over a couple of weeks and wears off
 after about three months, so it will be a routine, not a cure.
 
-Three months later we took the second photo. I'll write about that in part two.
-
-[photo 2]
+Three months later we took the second photo: the two are side by side below. I'll write
+about those months in part two.
 """,
         "photos": [
             {
