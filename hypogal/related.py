@@ -4,6 +4,8 @@ The composition root (hypogal/site/related.py) registers a function per section;
 ``{context name: Links}``, the posts it would link to as ranked querysets. ``context_for``
 runs every section's querysets as one query (a post page's links cost one round trip,
 whatever the sections and kinds of post) and puts each section's posts in the page's context.
+A post is linked once on a page: a section leaves out what the page links elsewhere and what
+the sections registered before it show.
 """
 
 import functools
@@ -41,6 +43,9 @@ def section(function):
 
 # The stand-in for the page's post while the query is built (see _prepare).
 _ANY_PK = -7_319_402_651
+# Read beyond each section's size, so that it stays full once the posts the page shows
+# elsewhere are left out (the sections before it, a story's series and overviews).
+SPARE = 8
 
 
 @dataclass
@@ -68,7 +73,7 @@ def _prepare(model, connection):
             ranked = queryset.annotate(branch=Value(number)).order_by(
                 "-rank", "-published_at", "-id"
             )
-            ranked = ranked.values_list(*LINK_FIELDS, "rank", "branch")[: links.size]
+            ranked = ranked.values_list(*LINK_FIELDS, "rank", "branch")[: links.size + SPARE]
             compiler = ranked.query.get_compiler(connection=connection)
             sql, branch_params = compiler.as_sql()
             compilers.append(compiler)
@@ -103,7 +108,8 @@ def _prepared_for(model):
     return prepared.per_connection(lambda connection: _prepare(model, connection))
 
 
-def context_for(post):
+def context_for(post, shown=()):
+    """Each section's posts; ``shown``: posts the page links elsewhere, not repeated."""
     model = type(post)
     connection = connections[model.objects.db]
     built = _prepared_for(model)(connection)
@@ -114,13 +120,15 @@ def context_for(post):
         name, link_model = built.branches[number]
         link = link_model.from_db(connection.alias, LINK_FIELDS, values)
         found[name].append((rank, link.published_at, link.pk, link))
-    return {name: _best(found[name], size) for name, size in built.sizes.items()}
+    seen = {(type(link), link.pk) for link in shown}
+    return {name: _best(found[name], size, seen) for name, size in built.sizes.items()}
 
 
-def _best(found, size):
-    links, seen = [], set()
+def _best(found, size, seen):
+    """The first ``size`` not in ``seen`` (which takes them in): the next section skips them."""
+    links = []
     for *_, link in sorted(found, reverse=True, key=lambda f: f[:3]):
-        if (type(link), link.pk) not in seen:
+        if len(links) < size and (type(link), link.pk) not in seen:
             seen.add((type(link), link.pk))
             links.append(link)
-    return links[:size]
+    return links

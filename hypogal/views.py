@@ -48,7 +48,7 @@ class PublicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published
-        context.update(related.context_for(self.object))
+        context.update(related.context_for(self.object, shown=self.linked_elsewhere()))
         # Comments and likes for every kind of post: engagement/section.html and
         # engagement/like_button.html read only this and ``object``.
         context["engagement"] = engagement.for_page(self.request, self.object)
@@ -57,6 +57,10 @@ class PublicDetailView(DetailView):
             seo.structured_data(self.request, self.object, site)
         )
         return context
+
+    def linked_elsewhere(self):
+        """Posts this page links outside the related sections, which then leave them out."""
+        return []
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

@@ -26,5 +26,11 @@ class StoryDetailView(PublicDetailView):
         shown = [*in_text, *(comparison or ())]
         context["photos"] = [(n, p) for n, p in enumerate(photos, 1) if p not in shown]
         context["comparison"] = comparison
-        context["previous_part"], context["next_part"] = story.series_neighbours()
+        context["previous_part"], context["next_part"] = self.neighbours
         return context
+
+    def linked_elsewhere(self):
+        # The series' parts and the overviews the story names come first on its page.
+        self.neighbours = self.object.series_neighbours()
+        parts = [part for part in self.neighbours if part is not None]
+        return [*parts, *self.object.related_articles.all()]

@@ -22,7 +22,7 @@ def days_ago(n):
 def test_shared_conditions_first_then_newest_never_self_never_drafts(client):
     dystonia, other = factories.condition(), factories.condition()
     page = factories.article(title="Page", conditions=[dystonia], published_at=days_ago(9))
-    factories.story(title="Same condition story", conditions=[dystonia], published_at=days_ago(8))
+    factories.article(title="Same condition guide", conditions=[dystonia], published_at=days_ago(8))
     factories.draft_article(title="Draft same condition", conditions=[dystonia])
     factories.scheduled_article(title="Scheduled same condition", conditions=[dystonia])
     factories.article(title="Newest unrelated", conditions=[other], published_at=days_ago(1))
@@ -30,7 +30,7 @@ def test_shared_conditions_first_then_newest_never_self_never_drafts(client):
     factories.article(title="Oldest unrelated", published_at=days_ago(30))
 
     assert related_titles(client, page) == [
-        "Same condition story",
+        "Same condition guide",
         "Newest unrelated",
         "Older unrelated",
     ]
@@ -99,7 +99,7 @@ def test_the_links_query_is_built_once_and_still_judges_by_the_present_moment(
     first = factories.article(conditions=[condition], published_at=days_ago(3))
     second = factories.article(conditions=[condition], published_at=days_ago(2))
     soon = timezone.now() + timedelta(hours=1)
-    factories.story(title="Soon", conditions=[condition], published_at=soon)
+    factories.article(title="Soon", conditions=[condition], published_at=soon)
     assert related_titles(client, first) == [second.title]
     assert related_titles(client, second) == [first.title]  # the other page's own post left out
     later = timezone.now() + timedelta(hours=2)
@@ -135,3 +135,25 @@ def test_a_story_about_the_condition_that_also_points_here_is_listed_once(client
     story.related_articles.set([page])
     shown = client.get(page.get_absolute_url()).context["condition_stories"]
     assert [s.title for s in shown] == ["Both ways"]
+
+
+def test_a_post_the_page_links_elsewhere_is_not_repeated_in_related_reading(client):
+    # Tired readers scrolled past the same links twice; a screen reader read them twice.
+    dystonia = factories.condition()
+    page = factories.article(title="Page", conditions=[dystonia], published_at=days_ago(9))
+    factories.story(title="Her story", conditions=[dystonia], published_at=days_ago(1))
+    for n in range(4):
+        factories.article(title=f"Guide {n}", published_at=days_ago(n + 2))
+    html = client.get(page.get_absolute_url()).text
+    assert html.count(">Her story<") == 1  # under "Stories about this condition" only
+    assert related_titles(client, page) == ["Guide 0", "Guide 1", "Guide 2"]  # still three
+
+    # A story: its series' parts and the overviews it names are not repeated either.
+    series = factories.series()
+    one = factories.story(title="Part one", series=series, series_part=1, published_at=days_ago(3))
+    two = factories.story(title="Part two", series=series, series_part=2, published_at=days_ago(2))
+    two.related_articles.set([page])
+    html = client.get(two.get_absolute_url()).text
+    assert html.count(f'href="{one.get_absolute_url()}"') == 1
+    assert html.count(f'href="{page.get_absolute_url()}"') == 1
+    assert len(related_titles(client, two)) == 3
