@@ -119,3 +119,16 @@ def test_everything_reads_and_works_with_javascript_off(demo, open_browser):
     form.get_by_role("button", name="Send comment").click()
     expect(page.locator("#messages")).to_contain_text("waiting for moderation")
     reader.assert_clean()
+
+
+def test_on_a_phone_the_page_starts_on_the_first_screen(demo, open_browser):
+    phone = open_browser(**PHONE).new_page()
+    phone.goto(demo.article.get_absolute_url())
+    expect(phone.locator(".site-header .tagline")).to_be_hidden()
+    header = phone.evaluate("() => document.querySelector('.site-header').offsetHeight")
+    assert header <= 0.3 * PHONE["viewport"]["height"], header
+    title = phone.locator("h1").bounding_box()
+    assert title["y"] + title["height"] < PHONE["viewport"]["height"] / 2
+    desktop = open_browser(**DESKTOP).new_page()
+    desktop.goto(demo.article.get_absolute_url())
+    expect(desktop.locator(".site-header .tagline")).to_be_visible()
