@@ -109,6 +109,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         ("You", {"fields": ["author_name", "author_bio"]}),
         ("Social profiles", {"fields": ["facebook_url", "other_profiles"]}),
         ("Disclaimer", {"fields": ["disclaimer"]}),
+        ("Privacy page", {"fields": ["privacy_contact"]}),
     ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

@@ -52,6 +52,13 @@ class SiteSettings(models.Model):
         default=DEFAULT_DISCLAIMER,
         help_text="Shown under every article and story and in the footer.",
     )
+    privacy_contact = models.TextField(
+        "privacy: how to reach you",
+        blank=True,
+        help_text="Shown on the privacy page: how a reader asks you to remove a comment or to "
+        "see what is kept about them, e.g. an email address. Blank: readers are asked to "
+        "reply under one of your posts.",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "site settings"

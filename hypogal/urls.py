@@ -13,6 +13,7 @@ urlpatterns = [
     path("", site.home, name="home"),
     path("conditions/", site.conditions_index, name="conditions"),
     path("search/", site.search_page, name="search"),
+    path("privacy/", site.privacy, name="privacy"),
     path("feed/", feeds.LatestFeed(), name="feed"),
     path("feed/atom/", feeds.LatestAtomFeed(), name="feed_atom"),
     path("conditions/<slug:slug>/feed/", feeds.ConditionFeed(), name="condition_feed"),

@@ -77,6 +77,10 @@ def server_error(request):
     return HttpResponseServerError(render_to_string("500.html"))
 
 
+def privacy(request):
+    return render(request, "privacy.html")
+
+
 def conditions_index(request):
     return render(request, "conditions.html", {"conditions": conditions_with_counts()})
 

@@ -52,6 +52,7 @@ def public_pages(demo):
         "conditions": "/conditions/",
         "guides": "/articles/",
         "stories": "/stories/",
+        "privacy": "/privacy/",
     }
 
 
@@ -163,6 +164,8 @@ def test_a_keyboard_only_reader_skips_to_content_likes_and_comments(demo, open_b
     expect(replies).to_be_focused()
     page.keyboard.press("Space")
     expect(replies).to_be_checked()
+    page.keyboard.press("Tab")  # what is kept of her, before she sends it
+    expect(page.get_by_role("link", name="What is kept, and why")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Send comment")).to_be_focused()
     page.keyboard.press("Enter")

@@ -1,0 +1,27 @@
+"""The privacy page: what the site keeps about readers, linked wherever they give anything."""
+
+import pytest
+from django.urls import reverse
+
+from hypogal.models import SiteSettings
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_privacy_page_says_what_is_kept_and_how_to_ask(client):
+    html = client.get(reverse("privacy")).text
+    for kept in ("csrftoken", "hypogal_visitor", "Your email address", "never the address"):
+        assert kept in html
+    assert "Reply under any post" in html  # no contact set yet
+    SiteSettings.objects.create(privacy_contact="Write to me: <b>ann@example.org</b>")
+    html = client.get(reverse("privacy")).text
+    assert 'href="mailto:ann@example.org"' in html and "&lt;b&gt;" in html
+    assert "Reply under any post" not in html
+
+
+def test_every_page_links_it_and_the_comment_form_says_why(client):
+    post = factories.article()
+    html = client.get(post.get_absolute_url()).text
+    assert html.count(f'href="{reverse("privacy")}"') == 2  # the footer, and by the form
+    assert f'href="{reverse("privacy")}"' in client.get(reverse("home")).text
