@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_privacy_page_says_what_is_kept_and_how_to_ask(client):
     html = client.get(reverse("privacy")).text
-    for kept in ("csrftoken", "hypogal_visitor", "Your email address", "never the address"):
+    for kept in ("csrftoken", "hypogal_visitor", "messages", "Your email address", "never the"):
         assert kept in html
     assert "Reply under any post" in html  # no contact set yet
     SiteSettings.objects.create(privacy_contact="Write to me: <b>ann@example.org</b>")
@@ -25,3 +25,14 @@ def test_every_page_links_it_and_the_comment_form_says_why(client):
     html = client.get(post.get_absolute_url()).text
     assert html.count(f'href="{reverse("privacy")}"') == 2  # the footer, and by the form
     assert f'href="{reverse("privacy")}"' in client.get(reverse("home")).text
+
+
+def test_the_cookies_it_names_are_the_ones_a_reader_gets(client, settings):
+    from tests.engagement.helpers import like_url
+
+    post = factories.article()
+    named = {"csrftoken", "hypogal_visitor", "messages"}
+    got = set(client.get(post.get_absolute_url()).cookies)
+    got |= set(client.post(like_url(post), {"action": "like"}).cookies)
+    assert got == named
+    assert {settings.CSRF_COOKIE_NAME, settings.HYPOGAL_VISITOR_COOKIE} <= named
