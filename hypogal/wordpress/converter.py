@@ -88,10 +88,10 @@ def convert(content, *, post_id=0, attachments=None, site_hosts=()):
 # start of a line (of a text, or after a newline in it): "3 - 4" or "#dystonia" within a line
 # is plain text to markdown, and a backslash there would only clutter the text she edits.
 _STRUCTURE = [
-    (re.compile(r"^([ \t]*)(-+(?:\s|$))", re.MULTILINE), r"\1\\\2"),
-    (re.compile(r"^([ \t]*)(#)", re.MULTILINE), r"\1\\\2"),
-    (re.compile(r"^([ \t]*[0-9]{1,9})([.)](?:\s|$))", re.MULTILINE), r"\1\\\2"),
-    (re.compile(r"^([ \t]*)([>+](?:\s|$))", re.MULTILINE), r"\1\\\2"),
+    (re.compile(r"^([^\S\n]*)(-+(?:\s|$))", re.MULTILINE), r"\1\\\2"),
+    (re.compile(r"^([^\S\n]*)(#)", re.MULTILINE), r"\1\\\2"),
+    (re.compile(r"^([^\S\n]*[0-9]{1,9})([.)](?:\s|$))", re.MULTILINE), r"\1\\\2"),
+    (re.compile(r"^([^\S\n]*)([>+](?:\s|$))", re.MULTILINE), r"\1\\\2"),
 ]
 # Python-Markdown nests a list only when it is indented by four spaces.
 _NESTED_INDENT = 4

@@ -164,3 +164,30 @@ def test_the_stop_link_stops_mails_about_all_her_comments_on_the_post(client, st
     for comment, asks in ((first, False), (second, False), (elsewhere, True)):
         comment.refresh_from_db()
         assert comment.notify_replies is asks
+
+
+def test_a_failed_reply_mail_keeps_the_readers_address_out_of_the_log(
+    staff_client, monkeypatch, caplog, settings
+):
+    import smtplib
+
+    from hypogal.engagement import comments
+    from hypogal.logs import JsonFormatter
+    from tests.engagement.helpers import comment_url, form_data
+
+    settings.HYPOGAL_COMMENT_MIN_SECONDS = 0
+    post = factories.article()
+    parent = factories.comment(
+        post, status="approved", email="bea@example.org", notify_replies=True
+    )
+
+    def refuse(**kwargs):  # what smtplib raises for a mailbox that no longer exists
+        raise smtplib.SMTPRecipientsRefused({kwargs["recipient_list"][0]: (550, b"No such user")})
+
+    monkeypatch.setattr(comments, "send_mail", refuse)
+    data = form_data(post, parent=str(parent.pk), body="Thank you, Bea.")
+    assert staff_client.post(comment_url(post), data).status_code == 302
+    logged = "\n".join(JsonFormatter().format(record) for record in caplog.records)
+    assert "Could not send the reply mail" in logged and "SMTPRecipientsRefused" in logged
+    assert "bea@example.org" not in logged
+

@@ -36,3 +36,11 @@ def test_the_cookies_it_names_are_the_ones_a_reader_gets(client, settings):
     got |= set(client.post(like_url(post), {"action": "like"}).cookies)
     assert got == named
     assert {settings.CSRF_COOKIE_NAME, settings.HYPOGAL_VISITOR_COOKIE} <= named
+
+
+def test_the_like_counters_network_hash_is_not_denied(client):
+    html = client.get(reverse("privacy")).text
+    liking = html[html.index("When you like a post") : html.index("When you comment")]
+    assert "nothing else about you" not in liking and "network" in liking
+    assert 'href="/privacy/"' in client.get("/").text
+

@@ -1,5 +1,7 @@
 """WordPress HTML + shortcodes → markdown that the site's own renderer turns into clean HTML."""
 
+import pytest
+
 from hypogal.markdown import render
 from hypogal.wordpress.converter import comment_text, convert, plain_text, summarize
 from hypogal.wordpress.parser import Item
@@ -210,3 +212,18 @@ def test_text_within_a_line_keeps_no_backslashes_in_the_markdown_she_edits():
     html = html_of(converted)
     assert "<li>" not in html and "<h2" not in html
     assert "- not a list" in html and "# not a heading" in html and "\\" not in html
+
+
+@pytest.mark.parametrize(
+    "source, kept",
+    [
+        ("<p>&nbsp;#dystonia awareness week</p>", "#dystonia awareness week"),
+        ("<p>&nbsp; 1986. The year it began.</p>", "1986. The year it began."),
+        ("<p>&nbsp;- and then the pulling stopped</p>", "- and then the pulling stopped"),
+    ],
+)
+def test_a_paragraph_starting_with_a_non_breaking_space_stays_a_paragraph(source, kept):
+    # WordPress's classic editor often starts a paragraph with &nbsp;, dropped later on.
+    html = render(convert(source).markdown).html
+    assert f"<p>{kept}</p>" in html, html
+
