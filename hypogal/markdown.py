@@ -87,6 +87,19 @@ def quiet_headerlinks(html):
     return re.sub(r'<a class="headerlink"(?! aria-hidden)', QUIET_HEADERLINK, html)
 
 
+def quieten_stored_bodies(app_label, model_name):
+    """A migration's RunPython: the bodies of ``model_name`` rendered before the heading links
+    were hidden from screen readers and keyboards, mended in place."""
+
+    def quieten(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        stored = model.objects.filter(body_html__contains='class="headerlink"')
+        for post in stored.only("body_html"):
+            model.objects.filter(pk=post.pk).update(body_html=quiet_headerlinks(post.body_html))
+
+    return quieten
+
+
 @dataclass(frozen=True)
 class Rendered:
     html: str
